@@ -1,0 +1,132 @@
+"""Custom actions: every factual reply is built from actions/answers.py and quotes the article."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers as A
+from actions.vocabulary import canonical
+
+
+def entity_values(tracker: Tracker, label: str) -> List[str]:
+    """Canonical values of `label` entities in the latest user message, in order, no repeats."""
+    values: List[str] = []
+    for ent in tracker.latest_message.get("entities", []) or []:
+        if ent.get("entity") != label or ent.get("value") is None:
+            continue
+        raw = str(ent["value"])
+        value = canonical(label, raw) or " ".join(raw.lower().split())
+        if value not in values:
+            values.append(value)
+    # "treadmil running" yields both "treadmill running" and "running": keep the specific one.
+    if "treadmill running" in values and "running" in values:
+        values.remove("running")
+    return values
+
+
+def say(dispatcher: CollectingDispatcher, answer: A.Answer, **values: str) -> None:
+    dispatcher.utter_message(text=A.render(answer, **values), buttons=A.buttons(answer.suggestions) or None)
+
+
+def is_tested(activity: str) -> bool:
+    return activity in A.TESTED_ACTIVITIES or activity in ("running", "exercise")
+
+
+class ActionAnswerQuestion(Action):
+    """Answers the article's facts, one intent per fact (see ANSWERS)."""
+
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = tracker.get_intent_of_latest_message()
+        answer = A.ANSWERS.get(intent)
+        if answer is None:
+            dispatcher.utter_message(response="utter_please_rephrase")
+            return []
+
+        activities = entity_values(tracker, "activity")
+        biomarkers = entity_values(tracker, "biomarker")
+        events: List[Dict[Text, Any]] = []
+        if activities:
+            events.append(SlotSet("activity", activities[0]))
+
+        if intent == "ask_mechanism" and len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS:
+            say(dispatcher, A.BIOMARKER_ANSWERS[biomarkers[0]])
+            return events
+
+        if intent == "ask_results":
+            # "by how much?" right after "does cycling help?" must not suggest cycling was measured.
+            activity = activities[0] if activities else tracker.get_slot("activity")
+            if activity and not is_tested(activity):
+                say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+        say(dispatcher, answer)
+
+        if intent == "ask_medical_advice":
+            for activity in activities:
+                if not is_tested(activity):
+                    say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+        return events
+
+
+class ActionAnswerActivity(Action):
+    """'Does swimming help?', 'what about yoga?', 'swimming or running?'."""
+
+    def name(self) -> Text:
+        return "action_answer_activity"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = tracker.get_intent_of_latest_message()
+        activities = entity_values(tracker, "activity")
+        if not activities:
+            # "does it help?" / "and that one?": the activity talked about last, else exercise.
+            activities = [tracker.get_slot("activity") or "exercise"]
+
+        if intent == "ask_compare_activities" or len(activities) > 1:
+            tested = [a for a in activities if is_tested(a)]
+            untested = [a for a in activities if not is_tested(a)]
+            if len(tested) >= 2 or (intent == "ask_compare_activities" and not untested):
+                say(dispatcher, A.ACTIVITY_COMPARISON)
+            else:
+                for activity in tested:
+                    self._answer_one(dispatcher, activity)
+            for activity in untested:
+                say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+        else:
+            self._answer_one(dispatcher, activities[0])
+        return [SlotSet("activity", activities[-1])]
+
+    @staticmethod
+    def _answer_one(dispatcher: CollectingDispatcher, activity: str) -> None:
+        if activity == "exercise":
+            say(dispatcher, A.ACTIVITY_EXERCISE)
+        elif activity == "running":
+            say(dispatcher, A.ACTIVITY_RUNNING)
+        elif activity in A.TESTED_ACTIVITIES:
+            say(dispatcher, A.ACTIVITY_TESTED, activity=activity)
+        else:
+            say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+
+
+class ActionAnswerNotCovered(Action):
+    """Questions the article does not answer: say so plainly, then what it does say."""
+
+    def name(self) -> Text:
+        return "action_answer_not_covered"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        topics = [t for t in entity_values(tracker, "topic") if t in A.NOT_COVERED]
+        drugs = [d for d in entity_values(tracker, "drug") if d not in A.MENTIONED_DRUGS]
+        conditions = [c for c in entity_values(tracker, "condition") if c != "sciatic nerve injury"]
+        if topics:
+            say(dispatcher, A.NOT_COVERED[topics[0]])
+        elif drugs:
+            say(dispatcher, A.NOT_COVERED_DRUG, drug=drugs[0])
+        elif conditions:
+            say(dispatcher, A.NOT_COVERED_CONDITION, condition=conditions[0])
+        else:
+            say(dispatcher, A.NOT_COVERED_GENERIC)
+        return []
