@@ -47,7 +47,7 @@ lock: $(VENV)/.installed
 # --- spaCy pipeline (blank English + entity ruler, built here: no pretrained download) -----------
 spacy: $(SPACY_DIR)/meta.json
 
-$(SPACY_DIR)/meta.json: spacy_pipeline/build.py spacy_pipeline/patterns.jsonl $(VENV)/.installed
+$(SPACY_DIR)/meta.json: spacy_pipeline/build.py spacy_pipeline/patterns.jsonl actions/vocabulary.py $(VENV)/.installed
 	rm -rf $(SPACY_DIR)
 	$(PY) spacy_pipeline/build.py $(SPACY_DIR)
 	@# Rasa's cache keys SpacyNLP by its path only: drop it so new patterns are really used.
