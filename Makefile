@@ -68,12 +68,12 @@ chat: $(MODEL)
 	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) scripts/chat.sh $(MODEL)
 
 # --- tests --------------------------------------------------------------------------------------
-test: $(MODEL)
+test: $(MODEL) web-deps
 	scripts/run_tests.sh $(MODEL)
 
 # --- benchmark ----------------------------------------------------------------------------------
-bench: $(MODEL)
-	$(PY) scripts/bench.py --model $(MODEL)
+bench: $(SPACY_DIR)/meta.json
+	PYTHONWARNINGS=ignore $(PY) scripts/bench.py
 
 # --- web widget ---------------------------------------------------------------------------------
 web-deps: web/node_modules/.installed

@@ -5,7 +5,7 @@ from rasa_sdk.events import SlotSet
 from actions import answers as A
 from actions.actions import ActionAnswerActivity, ActionAnswerNotCovered, ActionAnswerQuestion
 from actions.vocabulary import load_patterns
-from conftest import make_tracker, quotes_in, run_action, texts
+from helpers import make_tracker, quotes_in, run_action, texts
 
 UNTESTED = sorted({p["id"] for p in load_patterns() if p["label"] == "activity"}
                   - {"swimming", "treadmill running", "running", "exercise"})

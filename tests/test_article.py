@@ -4,7 +4,7 @@ import re
 import pytest
 
 from actions.article import ARTICLE_PATH, QuoteNotInArticle, load_article, parse
-from conftest import ROOT
+from helpers import ROOT
 
 SHARED = ROOT.parent / "shared" / "article.txt"
 

@@ -10,7 +10,7 @@ from actions import answers as A
 from actions.actions import ActionAnswerActivity, ActionAnswerNotCovered, ActionAnswerQuestion
 from actions.article import load_article
 from actions.vocabulary import load_patterns
-from conftest import ROOT, make_tracker, quotes_in, run_action, texts
+from helpers import ROOT, make_tracker, quotes_in, run_action, texts
 
 
 def all_answers():

@@ -3,7 +3,7 @@ import pytest
 import spacy
 
 from actions.vocabulary import canonical
-from conftest import ROOT
+from helpers import ROOT
 
 PIPELINE = ROOT / "spacy_pipeline" / "en_article_bot"
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test, fastest first; stops at the first failing stage. Called by `make test`.
+set -euo pipefail
+model=$1
+py=.venv/bin/python
+export PYTHONWARNINGS=ignore
+rasa=.venv/bin/rasa
+mkdir -p test-output
+step() { echo; echo "=== $* ==="; }
+
+step "unit tests: actions, grounding, article data, spaCy pipeline (pytest)"
+$py -m pytest -q -p no:cacheprovider --ignore=tests/e2e tests
+
+step "training data and domain (rasa data validate --fail-on-warnings)"
+$rasa data validate --fail-on-warnings > test-output/validate.log 2>&1 || { tail -40 test-output/validate.log; exit 1; }
+echo "rasa data validate: no warnings"
+
+step "conversation tests: tests/test_stories.yml (NLU + dialogue, --e2e)"
+rm -rf test-output/core
+if ! $rasa test core -m "$model" --stories tests/test_stories.yml --e2e --fail-on-prediction-errors \
+     --out test-output/core > test-output/core.log 2>&1; then
+  grep -A40 -E "WrongPredictionException|Error" test-output/core.log | head -60; exit 1
+fi
+grep -E "Correct:" test-output/core.log | sed 's/.*INFO *//' | head -2
+
+step "NLU hold-out set: tests/nlu_holdout.yml (fails under 95%)"
+$py scripts/evaluate_holdout.py --model "$model" --min-accuracy 0.95 --json test-output/holdout.json
+
+step "end-to-end: action server + Rasa on loopback (pytest)"
+$py -m pytest -q -p no:cacheprovider tests/e2e
