@@ -26,5 +26,8 @@ grep -E "Correct:" test-output/core.log | sed 's/.*INFO *//' | head -2
 step "NLU hold-out set: tests/nlu_holdout.yml (fails under 95%)"
 $py scripts/evaluate_holdout.py --model "$model" --min-accuracy 0.95 --json test-output/holdout.json
 
-step "end-to-end: action server + Rasa on loopback (pytest)"
+step "end-to-end: action server + Rasa on loopback, REST and socket.io channels (pytest)"
 $py -m pytest -q -p no:cacheprovider tests/e2e
+
+step "browser: the web widget in headless Chromium (pytest + Playwright); screenshots in test-output/browser/"
+$py -m pytest -q -p no:cacheprovider tests/browser

@@ -63,6 +63,10 @@ class Handler(SimpleHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
             body, ctype = render_page(self.rasa_url), "text/html; charset=utf-8"
+        elif path == "/favicon.ico":  # no icon, and no 404 in the browser console
+            self.send_response(204)
+            self.end_headers()
+            return
         elif path in STATIC and STATIC[path].is_file():
             body, ctype = STATIC[path].read_bytes(), TYPES[STATIC[path].suffix]
         else:

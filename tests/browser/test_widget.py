@@ -78,8 +78,8 @@ def bot_text_containing(page, text, after=0, timeout=20000):
         """([sel, after, text]) => {
              const i = Array.from(document.querySelectorAll(sel)).slice(after)
                             .findIndex(e => e.textContent.includes(text));
-             return i < 0 ? null : after + i;
-           }""", arg=[BOT, after, text], timeout=timeout).json_value()
+             return i < 0 ? null : {index: after + i};  // an object: index 0 is falsy
+           }""", arg=[BOT, after, text], timeout=timeout).json_value()["index"]
     return page.locator(BOT).nth(index)
 
 
@@ -160,7 +160,7 @@ def test_conversation_in_the_widget(stack, watched_page):
     page.locator(BOT, has_text="30 to 50 percent").first.wait_for()
     assert page.locator(".abot-log .abot-msg").count() == shown
     assert json.loads(page.evaluate("localStorage.getItem('articleBot.v1')"))["sessionId"] == session
-    page.wait_for_function("!document.querySelector('#abot-input').disabled")
+    page.wait_for_function("() => !document.querySelector('#abot-input').disabled")
     # The server still holds the conversation: "does it help?" means cycling.
     bot_text_containing(page, "The study didn't test cycling, so", ask(page, "does it help?"))
 
@@ -185,7 +185,7 @@ def test_reconnects_after_a_server_restart_and_says_when_unreachable(stack, watc
 
     stack["rasa"] = start_rasa(stack["rasa_port"], stack["config"], stack["tmp"], name="rasa-restarted")
     stack["rasa"].wait_ready()
-    page.wait_for_function("!document.querySelector('#abot-input').disabled", timeout=30000)
+    page.wait_for_function("() => !document.querySelector('#abot-input').disabled", timeout=30000)
     bot_text_containing(page, "Rats, not people", ask(page, "was it tested on people?"))
     assert_only_loopback(seen)
     # While the server was down the browser logged failed socket connections; nothing else.
