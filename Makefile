@@ -15,6 +15,8 @@ WEB_PORT    ?= 8000
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
+# Rasa 3.6's dependencies print pages of DeprecationWarnings at import; none are ours.
+export PYTHONWARNINGS := ignore
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(SPACY_DIR)/meta.json
 

@@ -33,8 +33,12 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def say(dispatcher: CollectingDispatcher, answer: A.Answer, **values: str) -> None:
-    dispatcher.utter_message(text=A.render(answer, **values), buttons=A.buttons(answer.suggestions) or None)
+def say(dispatcher: CollectingDispatcher, tracker: Tracker, answer: A.Answer, **values: str) -> None:
+    # `rasa shell` turns buttons into a menu that must be dismissed before typing the next
+    # question: there, only greetings and fallbacks (domain responses) offer buttons.
+    in_shell = tracker.get_latest_input_channel() == "cmdline"
+    buttons = None if in_shell else (A.buttons(answer.suggestions) or None)
+    dispatcher.utter_message(text=A.render(answer, **values), buttons=buttons)
 
 
 def is_tested(activity: str) -> bool:
@@ -61,20 +65,20 @@ class ActionAnswerQuestion(Action):
             events.append(SlotSet("activity", activities[0]))
 
         if intent == "ask_mechanism" and len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS:
-            say(dispatcher, A.BIOMARKER_ANSWERS[biomarkers[0]])
+            say(dispatcher, tracker, A.BIOMARKER_ANSWERS[biomarkers[0]])
             return events
 
         if intent == "ask_results":
             # "by how much?" right after "does cycling help?" must not suggest cycling was measured.
             activity = activities[0] if activities else tracker.get_slot("activity")
             if activity and not is_tested(activity):
-                say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
-        say(dispatcher, answer)
+                say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)
+        say(dispatcher, tracker, answer)
 
         if intent == "ask_medical_advice":
             for activity in activities:
                 if not is_tested(activity):
-                    say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+                    say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)
         return events
 
 
@@ -95,26 +99,26 @@ class ActionAnswerActivity(Action):
             tested = [a for a in activities if is_tested(a)]
             untested = [a for a in activities if not is_tested(a)]
             if len(tested) >= 2 or (intent == "ask_compare_activities" and not untested):
-                say(dispatcher, A.ACTIVITY_COMPARISON)
+                say(dispatcher, tracker, A.ACTIVITY_COMPARISON)
             else:
                 for activity in tested:
-                    self._answer_one(dispatcher, activity)
+                    self._answer_one(dispatcher, tracker, activity)
             for activity in untested:
-                say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+                say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)
         else:
-            self._answer_one(dispatcher, activities[0])
+            self._answer_one(dispatcher, tracker, activities[0])
         return [SlotSet("activity", activities[-1])]
 
     @staticmethod
-    def _answer_one(dispatcher: CollectingDispatcher, activity: str) -> None:
+    def _answer_one(dispatcher: CollectingDispatcher, tracker: Tracker, activity: str) -> None:
         if activity == "exercise":
-            say(dispatcher, A.ACTIVITY_EXERCISE)
+            say(dispatcher, tracker, A.ACTIVITY_EXERCISE)
         elif activity == "running":
-            say(dispatcher, A.ACTIVITY_RUNNING)
+            say(dispatcher, tracker, A.ACTIVITY_RUNNING)
         elif activity in A.TESTED_ACTIVITIES:
-            say(dispatcher, A.ACTIVITY_TESTED, activity=activity)
+            say(dispatcher, tracker, A.ACTIVITY_TESTED, activity=activity)
         else:
-            say(dispatcher, A.ACTIVITY_UNTESTED, activity=activity)
+            say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)
 
 
 class ActionAnswerNotCovered(Action):
@@ -128,11 +132,11 @@ class ActionAnswerNotCovered(Action):
         drugs = [d for d in entity_values(tracker, "drug") if d not in A.MENTIONED_DRUGS]
         conditions = [c for c in entity_values(tracker, "condition") if c != "sciatic nerve injury"]
         if topics:
-            say(dispatcher, A.NOT_COVERED[topics[0]])
+            say(dispatcher, tracker, A.NOT_COVERED[topics[0]])
         elif drugs:
-            say(dispatcher, A.NOT_COVERED_DRUG, drug=drugs[0])
+            say(dispatcher, tracker, A.NOT_COVERED_DRUG, drug=drugs[0])
         elif conditions:
-            say(dispatcher, A.NOT_COVERED_CONDITION, condition=conditions[0])
+            say(dispatcher, tracker, A.NOT_COVERED_CONDITION, condition=conditions[0])
         else:
-            say(dispatcher, A.NOT_COVERED_GENERIC)
+            say(dispatcher, tracker, A.NOT_COVERED_GENERIC)
         return []

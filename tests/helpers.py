@@ -18,14 +18,16 @@ def make_tracker(
     entities: Iterable[Tuple[str, str]] = (),
     slots: Optional[Dict] = None,
     text: str = "",
+    channel: str = "rest",
 ) -> Tracker:
-    """A tracker whose latest user message has `intent` and (label, value) `entities`."""
+    """A tracker whose latest user message, sent on `channel`, has `intent` and (label, value) `entities`."""
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 1.0},
         "entities": [{"entity": label, "value": value} for label, value in entities],
     }
-    return Tracker("test-user", dict(slots or {}), latest, [], False, None, {}, "action_listen")
+    events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]
+    return Tracker("test-user", dict(slots or {}), latest, events, False, None, {}, "action_listen")
 
 
 def run_action(action, tracker: Tracker) -> Tuple[List[Dict], List[Dict]]:

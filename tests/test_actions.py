@@ -180,3 +180,15 @@ def test_not_covered_without_a_topic_offers_what_it_does_cover():
     messages, _ = run_action(ActionAnswerNotCovered(), make_tracker("ask_not_covered"))
     assert "The article doesn't say" in messages[0]["text"]
     assert [b["payload"] for b in messages[0]["buttons"]][0] == "/ask_summary"
+
+
+# --- suggestions --------------------------------------------------------------------------------
+def test_answers_offer_follow_up_buttons_in_the_widget():
+    messages, _ = run_action(ActionAnswerActivity(), make_tracker("ask_activity_helps", [("activity", "swimming")]))
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/ask_results", "/ask_mechanism"]
+
+
+def test_no_button_menu_after_answers_in_the_shell():
+    tracker = make_tracker("ask_activity_helps", [("activity", "swimming")], channel="cmdline")
+    messages, _ = run_action(ActionAnswerActivity(), tracker)
+    assert not messages[0]["buttons"] and "30 to 50 percent" in messages[0]["text"]
