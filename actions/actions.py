@@ -33,12 +33,12 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, answer: A.Answer, **values: str) -> None:
+def say(dispatcher: CollectingDispatcher, tracker: Tracker, answer: A.Answer, prefix: str = "", **values: str) -> None:
     # `rasa shell` turns buttons into a menu that must be dismissed before typing the next
     # question: there, only greetings and fallbacks (domain responses) offer buttons.
     in_shell = tracker.get_latest_input_channel() == "cmdline"
     buttons = None if in_shell else (A.buttons(answer.suggestions) or None)
-    dispatcher.utter_message(text=A.render(answer, **values), buttons=buttons)
+    dispatcher.utter_message(text=A.render(answer, prefix=prefix, **values), buttons=buttons)
 
 
 def is_tested(activity: str) -> bool:
@@ -72,7 +72,8 @@ class ActionAnswerQuestion(Action):
             # "by how much?" right after "does cycling help?" must not suggest cycling was measured.
             activity = activities[0] if activities else tracker.get_slot("activity")
             if activity and not is_tested(activity):
-                say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)
+                say(dispatcher, tracker, answer, prefix=A.NO_FIGURE_FOR_UNTESTED, activity=activity)
+                return events
         say(dispatcher, tracker, answer)
 
         if intent == "ask_medical_advice":

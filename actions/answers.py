@@ -198,6 +198,11 @@ ACTIVITY_UNTESTED = Answer(
     (Q_EXERCISES,),
     ("swimming", "results"),
 )
+# Before the figures, when the activity talked about last is one the study did not test.
+NO_FIGURE_FOR_UNTESTED = (
+    "There is no figure for {activity}: the study didn't test it, only treadmill running and "
+    "swimming. For those two:"
+)
 ACTIVITY_COMPARISON = Answer(
     "Both reduced pain: the article reports a significant reduction in either group, treadmill "
     "running or swimming, and gives one range for both (30 to 50 percent). It doesn't say "
@@ -273,10 +278,11 @@ NOT_COVERED_GENERIC = Answer(
 MENTIONED_DRUGS = ("antidepressants", "antiepileptics")
 
 
-def render(answer: Answer, article: Optional[Article] = None, **values: str) -> str:
+def render(answer: Answer, article: Optional[Article] = None, prefix: str = "", **values: str) -> str:
     """Answer text followed by each supporting quote and the paragraph it comes from."""
     article = article or load_article()
-    lines = [answer.text.format(**values)]
+    lines = [prefix.format(**values)] if prefix else []
+    lines.append(answer.text.format(**values))
     for quote in answer.quotes:
         lines.append(f'From the article (paragraph {article.locate(quote)}): "{quote}"')
     return "\n".join(lines)

@@ -110,6 +110,6 @@ def test_restarted_server_remembers_the_conversation(stack):
     stack["rasa"].wait_ready()
     # The remembered activity (yoga) is in the SQLite tracker store, not in the process.
     text, _ = chat(port, me, "by how much did the pain go down?")
-    assert "didn't test yoga" in text and "30 to 50 percent" in text
+    assert "no figure for yoga" in text and "30 to 50 percent" in text
     events = get_json(f"http://127.0.0.1:{port}/conversations/{me}/tracker")["events"]
     assert sum(e["event"] == "user" for e in events) == 2
