@@ -45,6 +45,12 @@ def is_tested(activity: str) -> bool:
     return activity in A.TESTED_ACTIVITIES or activity in ("running", "exercise")
 
 
+def unmentioned_drug(tracker: Tracker) -> Optional[str]:
+    """A drug named in the message that the article does not mention (e.g. gabapentin)."""
+    drugs = [d for d in entity_values(tracker, "drug") if d not in A.MENTIONED_DRUGS]
+    return drugs[0] if drugs else None
+
+
 class ActionAnswerQuestion(Action):
     """Answers the article's facts, one intent per fact (see ANSWERS)."""
 
@@ -63,6 +69,11 @@ class ActionAnswerQuestion(Action):
         events: List[Dict[Text, Any]] = []
         if activities:
             events.append(SlotSet("activity", activities[0]))
+
+        drug = unmentioned_drug(tracker)
+        if intent == "ask_medications" and drug:
+            say(dispatcher, tracker, A.NOT_COVERED_DRUG, drug=drug)
+            return events
 
         if intent == "ask_mechanism" and len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS:
             say(dispatcher, tracker, A.BIOMARKER_ANSWERS[biomarkers[0]])
@@ -92,6 +103,10 @@ class ActionAnswerActivity(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = latest_intent(tracker)
         activities = entity_values(tracker, "activity")
+        drug = unmentioned_drug(tracker)
+        if not activities and drug:  # "does gabapentin help?" is not about exercise
+            say(dispatcher, tracker, A.NOT_COVERED_DRUG, drug=drug)
+            return []
         if not activities:
             # "does it help?" / "and that one?": the activity talked about last, else exercise.
             activities = [tracker.get_slot("activity") or "exercise"]
@@ -130,12 +145,12 @@ class ActionAnswerNotCovered(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         topics = [t for t in entity_values(tracker, "topic") if t in A.NOT_COVERED]
-        drugs = [d for d in entity_values(tracker, "drug") if d not in A.MENTIONED_DRUGS]
+        drug = unmentioned_drug(tracker)
         conditions = [c for c in entity_values(tracker, "condition") if c != "sciatic nerve injury"]
         if topics:
             say(dispatcher, tracker, A.NOT_COVERED[topics[0]])
-        elif drugs:
-            say(dispatcher, tracker, A.NOT_COVERED_DRUG, drug=drugs[0])
+        elif drug:
+            say(dispatcher, tracker, A.NOT_COVERED_DRUG, drug=drug)
         elif conditions:
             say(dispatcher, tracker, A.NOT_COVERED_CONDITION, condition=conditions[0])
         else:

@@ -248,6 +248,11 @@ NOT_COVERED: Dict[str, Answer] = {
         "exercise stopped. It only says the rats exercised for a few weeks.",
         (Q_DURATION,),
     ),
+    "cure": Answer(
+        "The article doesn't call exercise a cure: in the rat study it reduced pain responses by "
+        "30 to 50 percent but did not eliminate the pain.",
+        (Q_FIGURES,),
+    ),
     "where": Answer(
         "The article doesn't say where the study was done or who funded it. It only says it "
         "was published in Anesthesia & Analgesia.",

@@ -161,6 +161,7 @@ def test_typo_in_treadmill_running_is_one_activity():
     ("permanent", "how long the relief lasted"),
     ("funded", "who funded it"),
     ("cost", "doesn't talk about costs"),
+    ("cure", "doesn't call exercise a cure"),
 ])
 def test_not_covered_topics_are_said_plainly(topic_text, expected):
     text = texts(run_action(ActionAnswerNotCovered(), make_tracker("ask_not_covered", [("topic", topic_text)]))[0])
@@ -193,3 +194,15 @@ def test_no_button_menu_after_answers_in_the_shell():
     tracker = make_tracker("ask_activity_helps", [("activity", "swimming")], channel="cmdline")
     messages, _ = run_action(ActionAnswerActivity(), tracker)
     assert not messages[0]["buttons"] and "30 to 50 percent" in messages[0]["text"]
+
+
+def test_does_a_drug_help_is_not_answered_as_an_activity():
+    tracker = make_tracker("ask_activity_helps", [("drug", "gabapentin")], slots={"activity": "swimming"})
+    messages, events = run_action(ActionAnswerActivity(), tracker)
+    assert "doesn't mention gabapentin" in texts(messages) and "swimming" not in texts(messages)
+    assert events == []
+
+
+def test_medications_question_about_a_drug_the_article_does_not_name():
+    text = texts(run_action(ActionAnswerQuestion(), make_tracker("ask_medications", [("drug", "Lyrica")]))[0])
+    assert "doesn't mention pregabalin" in text
