@@ -9,7 +9,7 @@ mkdir -p test-output
 step() { echo; echo "=== $* ==="; }
 
 step "unit tests: actions, grounding, article data, spaCy pipeline (pytest)"
-$py -m pytest -q -p no:cacheprovider --ignore=tests/e2e tests
+$py -m pytest -q -p no:cacheprovider --ignore=tests/e2e --ignore=tests/browser tests
 
 step "training data and domain (rasa data validate --fail-on-warnings)"
 $rasa data validate --fail-on-warnings > test-output/validate.log 2>&1 || { tail -40 test-output/validate.log; exit 1; }
