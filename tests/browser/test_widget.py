@@ -109,8 +109,13 @@ def test_conversation_in_the_widget(stack, watched_page):
     launcher.click()
     assert launcher.get_attribute("aria-expanded") == "true"
     assert page.evaluate("document.activeElement.id") == "abot-input"
-    bot_text_containing(page, "I answer questions about the article")
+    greeting = bot_text_containing(page, "I answer questions about the article")
     assert page.get_by_label("Your question").is_visible()
+
+    # A suggested question from the greeting, clicked with the mouse.
+    before = page.locator(BOT).count()
+    greeting.get_by_role("button", name="What is the article about?").click()
+    bot_text_containing(page, "It reports a rat study", before)
 
     # A grounded answer: the figures, and the quote shown as a block quote, verbatim.
     answer = bot_text_containing(page, "30 to 50 percent", ask(page, "does swimming help?"))
