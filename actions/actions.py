@@ -42,7 +42,7 @@ def say(dispatcher: CollectingDispatcher, tracker: Tracker, answer: A.Answer, pr
 
 
 def is_tested(activity: str) -> bool:
-    return activity in A.TESTED_ACTIVITIES or activity in ("running", "exercise")
+    return activity in A.ACTIVITIES_WITH_FINDINGS
 
 
 def unmentioned_drug(tracker: Tracker) -> Optional[str]:
@@ -70,8 +70,8 @@ class ActionAnswerQuestion(Action):
         if activities:
             events.append(SlotSet("activity", activities[0]))
 
-        drug = unmentioned_drug(tracker)
-        if intent == "ask_medications" and drug:
+        drug = unmentioned_drug(tracker) if intent == "ask_medications" else None
+        if drug:
             say(dispatcher, tracker, A.NOT_COVERED_DRUG, drug=drug)
             return events
 
@@ -131,7 +131,7 @@ class ActionAnswerActivity(Action):
             say(dispatcher, tracker, A.ACTIVITY_EXERCISE)
         elif activity == "running":
             say(dispatcher, tracker, A.ACTIVITY_RUNNING)
-        elif activity in A.TESTED_ACTIVITIES:
+        elif is_tested(activity):  # treadmill running, swimming
             say(dispatcher, tracker, A.ACTIVITY_TESTED, activity=activity)
         else:
             say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)

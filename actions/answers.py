@@ -169,7 +169,9 @@ BIOMARKER_ANSWERS: Dict[str, Answer] = {
 }
 
 # --- "Does X help?" ---------------------------------------------------------------------------
-TESTED_ACTIVITIES = ("treadmill running", "swimming")
+# What the study tested, plus the two ways people name them: "running" (it was on a treadmill)
+# and "exercise" in general. Everything else the entity ruler tags as an activity was not tested.
+ACTIVITIES_WITH_FINDINGS = frozenset({"treadmill running", "swimming", "running", "exercise"})
 
 ACTIVITY_TESTED = Answer(
     "Yes, in the study: rats with a nerve injury that did {activity} for a few weeks had their "

@@ -7,8 +7,7 @@ from actions.actions import ActionAnswerActivity, ActionAnswerNotCovered, Action
 from actions.vocabulary import load_patterns
 from helpers import make_tracker, quotes_in, run_action, texts
 
-UNTESTED = sorted({p["id"] for p in load_patterns() if p["label"] == "activity"}
-                  - {"swimming", "treadmill running", "running", "exercise"})
+UNTESTED = sorted({p["id"] for p in load_patterns() if p["label"] == "activity"} - A.ACTIVITIES_WITH_FINDINGS)
 
 
 # --- action_answer_question ---------------------------------------------------------------------
