@@ -18,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Rasa 3.6's dependencies print pages of DeprecationWarnings at import; none are ours.
 export PYTHONWARNINGS := ignore
 
-TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(SPACY_DIR)/meta.json
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(SPACY_DIR)/meta.json server/safety_exemplars.yml
 
 .PHONY: help install spacy train chat actions test bench web web-deps lock clean
 
@@ -59,6 +59,8 @@ $(SPACY_DIR)/meta.json: spacy_pipeline/build.py spacy_pipeline/patterns.jsonl ac
 train: $(MODEL)
 
 $(MODEL): $(TRAINING_INPUTS) $(VENV)/.installed
+	@# Rasa's cache does not see the safety examples file (read by the SafetyGate component).
+	@if [ -f $(MODEL) ] && [ server/safety_exemplars.yml -nt $(MODEL) ]; then rm -rf .rasa/cache; fi
 	$(RASA) train --fixed-model-name article-bot --out models
 	@touch $@
 

