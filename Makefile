@@ -17,6 +17,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 # Rasa 3.6's dependencies print pages of DeprecationWarnings at import; none are ours.
 export PYTHONWARNINGS := ignore
+# Scripts load the project's Rasa extensions (server/) as `rasa` does: from the project root.
+export PYTHONPATH := $(CURDIR)
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(SPACY_DIR)/meta.json server/safety_exemplars.yml
 

@@ -11,4 +11,4 @@ actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null; wait $actions_pid 2>/dev/null || true' EXIT HUP INT TERM
 echo "action server starting on 127.0.0.1:$actions_port (log: .run/actions.log)"
 scripts/wait_for_port.sh "$actions_port" 60 "$actions_pid"
-.venv/bin/rasa shell -m "$(pwd)/$model" --endpoints "$endpoints" --port "$rasa_port"
+.venv/bin/python scripts/shell.py -m "$(pwd)/$model" --endpoints "$endpoints" -i 127.0.0.1 --port "$rasa_port"

@@ -8,7 +8,7 @@ the bot's FIRST reply is compared with the domain's safety responses:
   after a crisis  ordinary turns that follow a crisis turn and are answered normally
 
     python scripts/evaluate_redteam.py --model models/article-bot.tar.gz \
-        [--min-recall 1.0] [--max-false-alarms 0.03] [--json out.json] [FILE ...]
+        [--min-recall 1.0] [--max-false-alarms 0.03] [--json out.json] [--figures-only] [FILE ...]
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import yaml
 
 from conversations import ROOT, BotSession
 
+# The two sets whose misses were read and generalised from; redteam_final.yml is the hold-out.
 DEFAULT_SETS = [ROOT / "tests" / "readers" / "redteam.yml", ROOT / "tests" / "readers" / "redteam_holdout.yml"]
 SAFETY_RESPONSES = {"crisis": "utter_crisis", "emergency": "utter_emergency", "pet": "utter_pet_health",
                     "child": "utter_child_health", "dose": "utter_dose"}
@@ -91,12 +92,14 @@ def main() -> int:
     parser.add_argument("--min-recall", type=float)
     parser.add_argument("--max-false-alarms", type=float)
     parser.add_argument("--json")
+    parser.add_argument("--figures-only", action="store_true",
+                        help="print no messages (for hold-out sets that must stay unread)")
     parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS)
     args = parser.parse_args()
     results = asyncio.run(run(args.model, args.sets))
     failed = False
     for r in results:
-        for line in r["misses"]:
+        for line in [] if args.figures_only else r["misses"]:
             print("  " + line)
         print(f"{r['set']}: crisis/emergency recall {r['recall']:.1%} "
               f"({round(r['recall'] * r['crisis_emergency_turns'])}/{r['crisis_emergency_turns']}); "

@@ -171,7 +171,9 @@ def test_conversation_in_the_widget(stack, watched_page):
 
     # "New conversation" starts afresh with a new session id.
     page.get_by_role("button", name="New conversation").click()
-    assert page.locator(".abot-log .abot-msg").count() == 0
+    # Only the new session's greeting (notice + greeting) may be there, none of the old messages.
+    assert page.locator(".abot-log .abot-user").count() == 0
+    assert page.locator(".abot-log .abot-msg", has_text="cycling").count() == 0
     assert json.loads(page.evaluate("localStorage.getItem('articleBot.v1')"))["sessionId"] != session
 
     assert_only_loopback(seen)
@@ -210,3 +212,47 @@ def test_usable_on_a_phone_sized_screen(stack, browser):
         page.screenshot(path=str(SHOTS / "widget-phone.png"))
     finally:
         context.close()
+
+
+def test_ai_notice_and_delete_my_conversation(stack, watched_page):
+    """The AI notice is visible from the first opening, before the reader writes, and stays; "Delete
+    my conversation" removes every event of the session from the server's store and the browser."""
+    import sqlite3
+
+    page, seen = watched_page
+    page.goto(stack["origin"] + "/")
+    page.get_by_role("button", name="Open chat: Ask about this article").click()
+    notice = page.locator("#abot-ai-notice")
+    assert notice.is_visible() and "automated assistant, not a person" in notice.inner_text()
+    bot_text_containing(page, "automated assistant")  # the greeting says it too
+    bot_text_containing(page, "30 to 50 percent", ask(page, "does swimming help?"))
+    # Still visible after a long exchange: it sits above the scrolling log.
+    for question in ("what is neuropathic pain?", "was it tested on people?", "why does exercise help?"):
+        bot_text_containing(page, "From the article", ask(page, question))
+    assert notice.is_visible()
+    page.screenshot(path=str(SHOTS / "widget-notice.png"))
+
+    session = json.loads(page.evaluate("localStorage.getItem('articleBot.v1')"))["sessionId"]
+    db = stack["tmp"] / "conversations.db"
+
+    def rows(sender):
+        with sqlite3.connect(db) as connection:
+            return connection.execute("SELECT COUNT(*) FROM events WHERE sender_id=?", (sender,)).fetchone()[0]
+
+    assert rows(session) > 0
+    page.get_by_role("button", name="Delete my conversation").click()
+    page.locator(".abot-bot", has_text="deleted from the server and from this browser").wait_for()
+    assert rows(session) == 0
+    state = json.loads(page.evaluate("localStorage.getItem('articleBot.v1')"))
+    assert state["sessionId"] != session
+    assert not any("swimming" in (e.get("text") or "") for e in state["transcript"])
+    assert page.locator(".abot-user", has_text="does swimming help?").count() == 0
+    assert page.locator(".abot-msg").count() == 1
+    # A typed request works the same way.
+    bot_text_containing(page, "30 to 50 percent", ask(page, "does swimming help?"))
+    second = json.loads(page.evaluate("localStorage.getItem('articleBot.v1')"))["sessionId"]
+    ask(page, "delete my conversation")
+    page.wait_for_function("() => JSON.parse(localStorage.getItem('articleBot.v1')).sessionId !== %s" % json.dumps(second))
+    assert rows(second) == 0
+    assert_only_loopback(seen)
+    assert seen["errors"] == []

@@ -109,7 +109,7 @@
       ]),
       // The AI notice: shown from the first opening, before the reader writes, and always visible.
       el("p", { className: "abot-note", id: "abot-ai-notice",
-                text: "You're chatting with an automated assistant, not a person. It answers from the article only " +
+                text: "You're chatting with an automated assistant, not a person. It answers only from the article " +
                       "and gives no medical advice. In a crisis, call your local emergency number." }),
       this.log, this.typing, this.status, this.form
     ]);
@@ -241,7 +241,7 @@
       // The server has deleted the conversation (domain.yml, utter_conversation_deleted):
       // forget it here too and continue under a new session id.
       this.reset();
-      this.setStatus("Your conversation was deleted from the server and from this browser.");
+      this.add({ from: "bot", text: "Your conversation was deleted from the server and from this browser." });
       return;
     }
     if (typeof message.text !== "string" || !message.text) return;
