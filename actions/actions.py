@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers as A
+from actions import claims, followups
 from actions.vocabulary import canonical
 
 
@@ -33,6 +34,10 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+def latest_text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, answer: A.Answer, prefix: str = "", **values: str) -> None:
     # `rasa shell` turns buttons into a menu that must be dismissed before typing the next
     # question: there, only greetings and fallbacks (domain responses) offer buttons.
@@ -51,6 +56,47 @@ def unmentioned_drug(tracker: Tracker) -> Optional[str]:
     return drugs[0] if drugs else None
 
 
+# Topics whose "the article doesn't say" answer comes before any intent's answer: the reader asked
+# for a detail the article lacks even when its topic is covered ("were the pain tests blinded?").
+# "cure" and "humans" are left to the claim checks, which answer them with a plain "No".
+DETAIL_TOPICS_FIRST = frozenset(A.NOT_COVERED) - {"cure", "humans"}
+
+
+def answer_by_key(dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> List[Dict[Text, Any]]:
+    """Say the answer named by `key` (see actions/followups.py) and remember it as the topic."""
+    if key.startswith("claim:"):
+        say(dispatcher, tracker, claims.claim_named(key[6:]).answer)
+    elif key.startswith("biomarker:"):
+        say(dispatcher, tracker, A.BIOMARKER_ANSWERS[key[10:]])
+    elif key.startswith("not_covered:"):
+        say(dispatcher, tracker, A.NOT_COVERED.get(key[12:], A.NOT_COVERED_GENERIC))
+    else:
+        say(dispatcher, tracker, A.ANSWERS[key])
+    return [SlotSet("topic", key)]
+
+
+def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """What comes before the intent's own answer, in this order: a detail the article lacks, a
+    question about another condition, a yes/no claim, a short follow-up. None: answer the intent."""
+    text = latest_text(tracker)
+    topics = [t for t in entity_values(tracker, "topic") if t in DETAIL_TOPICS_FIRST]
+    if topics:
+        say(dispatcher, tracker, A.NOT_COVERED[topics[0]])
+        return [SlotSet("topic", f"not_covered:{topics[0]}")]
+    others = [c for c in entity_values(tracker, "condition") if c not in A.CONDITIONS_IN_ARTICLE]
+    if others and not entity_values(tracker, "biomarker"):
+        say(dispatcher, tracker, A.OTHER_TOPIC, condition=others[0])
+        return [SlotSet("topic", None)]
+    verdict = claims.check(text)
+    if verdict is not None:
+        say(dispatcher, tracker, verdict)
+        return [SlotSet("topic", "claim")]
+    key = followups.resolve(text, tracker.get_slot("topic"))
+    if key is not None:
+        return answer_by_key(dispatcher, tracker, key)
+    return None
+
+
 class ActionAnswerQuestion(Action):
     """Answers the article's facts, one intent per fact (see ANSWERS)."""
 
@@ -58,15 +104,18 @@ class ActionAnswerQuestion(Action):
         return "action_answer_question"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        first = answer_before_intent(dispatcher, tracker)
+        if first is not None:
+            return first
         intent = latest_intent(tracker)
         answer = A.ANSWERS.get(intent)
         if answer is None:
-            dispatcher.utter_message(response="utter_please_rephrase")
+            suggest_questions(dispatcher, tracker)
             return []
 
         activities = entity_values(tracker, "activity")
         biomarkers = entity_values(tracker, "biomarker")
-        events: List[Dict[Text, Any]] = []
+        events: List[Dict[Text, Any]] = [SlotSet("topic", intent)]
         if activities:
             events.append(SlotSet("activity", activities[0]))
 
@@ -77,7 +126,7 @@ class ActionAnswerQuestion(Action):
 
         if intent == "ask_mechanism" and len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS:
             say(dispatcher, tracker, A.BIOMARKER_ANSWERS[biomarkers[0]])
-            return events
+            return events + [SlotSet("topic", f"biomarker:{biomarkers[0]}")]
 
         if intent == "ask_results":
             # "by how much?" right after "does cycling help?" must not suggest cycling was measured.
@@ -101,6 +150,9 @@ class ActionAnswerActivity(Action):
         return "action_answer_activity"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        first = answer_before_intent(dispatcher, tracker)
+        if first is not None:
+            return first
         intent = latest_intent(tracker)
         activities = entity_values(tracker, "activity")
         drug = unmentioned_drug(tracker)
@@ -123,7 +175,7 @@ class ActionAnswerActivity(Action):
                 say(dispatcher, tracker, A.ACTIVITY_UNTESTED, activity=activity)
         else:
             self._answer_one(dispatcher, tracker, activities[0])
-        return [SlotSet("activity", activities[-1])]
+        return [SlotSet("activity", activities[-1]), SlotSet("topic", "activity")]
 
     @staticmethod
     def _answer_one(dispatcher: CollectingDispatcher, tracker: Tracker, activity: str) -> None:
@@ -144,6 +196,9 @@ class ActionAnswerNotCovered(Action):
         return "action_answer_not_covered"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        first = answer_before_intent(dispatcher, tracker)
+        if first is not None:
+            return first
         topics = [t for t in entity_values(tracker, "topic") if t in A.NOT_COVERED]
         drug = unmentioned_drug(tracker)
         conditions = [c for c in entity_values(tracker, "condition") if c != "sciatic nerve injury"]
@@ -155,4 +210,33 @@ class ActionAnswerNotCovered(Action):
             say(dispatcher, tracker, A.NOT_COVERED_CONDITION, condition=conditions[0])
         else:
             say(dispatcher, tracker, A.NOT_COVERED_GENERIC)
+        return [SlotSet("topic", f"not_covered:{topics[0]}" if topics else None)]
+
+
+class ActionFallback(Action):
+    """When the classifier is unsure: a follow-up or a claim it can still place, else "not sure"
+    with the likeliest questions (from the intent ranking) as buttons instead of a fixed list."""
+
+    def name(self) -> Text:
+        return "action_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = latest_text(tracker)
+        key = followups.resolve(text, tracker.get_slot("topic"))
+        if key is not None:
+            return answer_by_key(dispatcher, tracker, key)
+        verdict = claims.check(text)
+        if verdict is not None:
+            say(dispatcher, tracker, verdict)
+            return [SlotSet("topic", "claim")]
+        suggest_questions(dispatcher, tracker)
         return []
+
+
+def suggest_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"Not sure" with the two or three likeliest questions from the intent ranking as buttons
+    (a menu in the shell too: there nothing else would tell the reader what to ask)."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    likely = [r["name"] for r in ranking if r.get("name") in A.SUGGESTION_FOR_INTENT][:3]
+    keys = tuple(dict.fromkeys(A.SUGGESTION_FOR_INTENT[i] for i in likely)) or A.DEFAULT_SUGGESTIONS
+    dispatcher.utter_message(text=A.FALLBACK_TEXT, buttons=A.buttons(keys))

@@ -24,13 +24,14 @@ from typing import Dict, List, Tuple
 
 import yaml
 
+from actions import answers
 from conversations import ROOT, BotSession
 
 DEFAULT_SETS = sorted((ROOT / "tests" / "readers").glob("questions_[abc].yml"))
 
 # Replies that ask the reader to rephrase (fallback, too long, gibberish): domain.yml names.
-REPHRASE_RESPONSES = ("utter_please_rephrase", "utter_ask_one_question")
-REDIRECT_RESPONSES = ("utter_out_of_scope", "utter_other_topic")
+REPHRASE_RESPONSES = ("utter_ask_one_question",)
+REDIRECT_RESPONSES = ("utter_out_of_scope",)
 NON_ENGLISH_RESPONSES = ("utter_not_english",)
 # "The article doesn't say": how the bot says the article is silent.
 NOT_STATED = re.compile(
@@ -51,8 +52,8 @@ def first_sentences(names: Tuple[str, ...]) -> List[str]:
 
 class Judge:
     def __init__(self) -> None:
-        self.rephrase = first_sentences(REPHRASE_RESPONSES)
-        self.redirect = first_sentences(REDIRECT_RESPONSES)
+        self.rephrase = first_sentences(REPHRASE_RESPONSES) + [answers.FALLBACK_TEXT.split(".")[0]]
+        self.redirect = first_sentences(REDIRECT_RESPONSES) + [answers.OTHER_TOPIC.text.split(".")[0]]
         self.non_english = first_sentences(NON_ENGLISH_RESPONSES)
         self.crisis = first_sentences(("utter_crisis", "utter_emergency"))
 

@@ -287,7 +287,8 @@ _DRUGS = (r"(?:gabapentin|neurontin|pregabalin|lyrica|amitriptyline|duloxetine|c
 DOSE_EN = _compile([
     r"\bmilligramm|\bmiligramos\b|\bmilligrammes?\b|毫克|剂量|劑量|吃多少|\bcuánt[oa]s? (?:mg|pastillas|comprimidos)\b|"
     r"\bquelle dose\b|\bcombien de (?:mg|comprimés|cachets)\b|\bwie viele? (?:tabletten|mg)\b|\bdosis\b",
-    r"\b(?:how (?:many|much)|what) (?:mg|milligrams?|mgs|pills|tablets|capsules|doses?)\b",
+    r"\b(?:how (?:many|much)|what) (?:mg|milligrams?|mgs|pills|tablets|capsules|doses?)\b"
+    r"(?! of (?:exercise|swimming|running|activity|training|workouts?|treadmill))",
     r"\b\d+ ?(?:mg|mgs|milligrams?|mcg|ml)\b",
     r"\b(?:dose|dosage|doses|dosing|mg|milligram|mgs)\b.*\b" + _DRUGS + r"\b",
     r"\b" + _DRUGS + r"\b.*\b(?:dose|dosage|doses|dosing|mg|milligrams?|mgs)\b",
@@ -389,6 +390,10 @@ def matched_pattern(text: str) -> Optional[str]:
 
 # --- the semantic net: multilingual sentence embeddings --------------------------------------
 EXEMPLARS = Path(__file__).resolve().parent / "safety_exemplars.yml"
+# Intents only this gate may set: the classifier learns them from data/safety.yml, but on its own
+# it over-generalises ("my mother has MS" as a child's health, idioms as a crisis), and a wrong
+# "delete" would erase a conversation.
+GATED_INTENTS = (CRISIS, EMERGENCY, DOSE, CHILD, PET, DELETE)
 # Same as FallbackClassifier's threshold in config.yml.
 FALLBACK_THRESHOLD = 0.3
 # The embedding model reads at most 512 tokens; the input contract keeps messages far shorter.
@@ -476,10 +481,8 @@ if GraphComponent is not object:
         """Sets the safety intent of a message (see the module docstring).
 
         Placed last in the pipeline so that its decision stands over the classifier's and the
-        FallbackClassifier's. Crisis and emergency need the patterns or the semantic net to agree:
-        when only the classifier predicted them, the next intent in its ranking is used instead
-        (the classifier alone raised false alarms on idioms). Dose, child and pet questions are
-        ordinary intents: the classifier's prediction for them stands.
+        FallbackClassifier's. Its intents (GATED_INTENTS) need the patterns or the semantic net to
+        agree: when only the classifier predicted one, the next intent in its ranking is used.
 
         Training embeds the examples once and stores them in the model, so loading is instant.
         """
@@ -536,8 +539,8 @@ if GraphComponent is not object:
                 if name is not None:
                     intent = {"name": name, "confidence": 1.0}
                     ranking = [intent] + [r for r in ranking if r.get("name") != name]
-                elif (message.get(INTENT) or {}).get("name") in (CRISIS, EMERGENCY):
-                    ranking = [r for r in ranking if r.get("name") not in (CRISIS, EMERGENCY)]
+                elif (message.get(INTENT) or {}).get("name") in GATED_INTENTS:
+                    ranking = [r for r in ranking if r.get("name") not in GATED_INTENTS]
                     confident = ranking and ranking[0].get("confidence", 0) >= FALLBACK_THRESHOLD
                     intent = ranking[0] if confident else {"name": "nlu_fallback", "confidence": 1.0}
                 else:

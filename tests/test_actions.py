@@ -45,7 +45,7 @@ def test_fact_answers_say_what_the_article_says(intent, must_say):
 
 def test_unknown_intent_asks_to_rephrase():
     messages, events = run_action(ActionAnswerQuestion(), make_tracker("greet"))
-    assert messages[0]["response"] == "utter_please_rephrase"
+    assert messages[0]["text"] == A.FALLBACK_TEXT and messages[0]["buttons"]
     assert events == []
 
 
@@ -78,7 +78,7 @@ def test_medical_advice_with_an_untested_activity_does_not_endorse_it():
 
 def test_question_with_an_activity_remembers_it():
     _, events = run_action(ActionAnswerQuestion(), make_tracker("ask_results", [("activity", "Swimming")]))
-    assert events == [SlotSet("activity", "swimming")]
+    assert SlotSet("activity", "swimming") in events
 
 
 # --- action_answer_activity ---------------------------------------------------------------------
@@ -91,7 +91,7 @@ def test_tested_activities_get_the_figures(said, canonical):
     text = texts(messages)
     assert text.startswith("Yes, in the study")
     assert canonical in text and "30 to 50 percent" in text and "rats, not people" in text
-    assert events == [SlotSet("activity", canonical)]
+    assert SlotSet("activity", canonical) in events
 
 
 def test_running_is_treadmill_running():
@@ -111,7 +111,7 @@ def test_untested_activities_are_never_said_to_help(activity):
     assert f"The study didn't test {activity}" in text
     assert "ran on a treadmill or swam" in text
     assert "Yes" not in text and "30 to 50" not in text
-    assert events == [SlotSet("activity", activity)]
+    assert SlotSet("activity", activity) in events
 
 
 def test_follow_up_without_an_activity_uses_the_last_one():
@@ -128,7 +128,7 @@ def test_what_about_swimming_after_running():
     tracker = make_tracker("ask_activity_helps", [("activity", "swimming")], slots={"activity": "running"})
     messages, events = run_action(ActionAnswerActivity(), tracker)
     assert "did swimming for a few weeks" in texts(messages)
-    assert events == [SlotSet("activity", "swimming")]
+    assert SlotSet("activity", "swimming") in events
 
 
 def test_comparison_says_both_worked_and_no_ranking():
@@ -146,7 +146,7 @@ def test_comparison_with_an_untested_activity():
 def test_typo_in_treadmill_running_is_one_activity():
     tracker = make_tracker("ask_activity_helps", [("activity", "treadmil"), ("activity", "running")])
     _, events = run_action(ActionAnswerActivity(), tracker)
-    assert events == [SlotSet("activity", "treadmill running")]
+    assert SlotSet("activity", "treadmill running") in events
 
 
 # --- action_answer_not_covered ------------------------------------------------------------------
@@ -172,9 +172,10 @@ def test_not_covered_drug():
     assert "doesn't mention gabapentin" in text and "antidepressants and antiepileptic drugs" in text
 
 
-def test_not_covered_condition():
+def test_a_condition_the_article_does_not_cover_gets_a_redirect_not_the_summary():
     text = texts(run_action(ActionAnswerNotCovered(), make_tracker("ask_not_covered", [("condition", "fibromyalgia")]))[0])
-    assert "doesn't report results for fibromyalgia" in text
+    assert text.startswith("That's not in this article.") and "nothing on fibromyalgia" in text
+    assert "From the article" not in text
 
 
 def test_not_covered_without_a_topic_offers_what_it_does_cover():
