@@ -1,6 +1,7 @@
 """Custom actions: every factual reply is built from actions/answers.py and quotes the article."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -8,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers as A
-from actions import claims, followups
+from actions import claims, followups, questions
 from actions.vocabulary import canonical
 
 
@@ -60,6 +61,7 @@ def unmentioned_drug(tracker: Tracker) -> Optional[str]:
 # for a detail the article lacks even when its topic is covered ("were the pain tests blinded?").
 # "cure" and "humans" are left to the claim checks, which answer them with a plain "No".
 DETAIL_TOPICS_FIRST = frozenset(A.NOT_COVERED) - {"cure", "humans"}
+DRUG_WORDS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills|antidepressants?|antiepileptics?)\b", re.I)
 
 
 def answer_by_key(dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> List[Dict[Text, Any]]:
@@ -80,6 +82,8 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     question about another condition, a yes/no claim, a short follow-up. None: answer the intent."""
     text = latest_text(tracker)
     topics = [t for t in entity_values(tracker, "topic") if t in DETAIL_TOPICS_FIRST]
+    if "downsides" in topics and (entity_values(tracker, "drug") or DRUG_WORDS.search(text)):
+        topics.remove("downsides")  # the drugs' downsides: the medications answer says them
     if topics:
         say(dispatcher, tracker, A.NOT_COVERED[topics[0]])
         return [SlotSet("topic", f"not_covered:{topics[0]}")]
@@ -87,7 +91,18 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if others and not entity_values(tracker, "biomarker"):
         say(dispatcher, tracker, A.OTHER_TOPIC, condition=others[0])
         return [SlotSet("topic", None)]
+    clauses = questions.split(text)
+    if len(clauses) >= 2:
+        # Two questions in one message: answer each one, when each can be placed.
+        keys = [claim_key(c) or questions.route(c) for c in clauses]
+        if all(keys) and len(set(keys)) == len(keys):
+            events: List[Dict[Text, Any]] = []
+            for key in keys:
+                events = answer_by_key(dispatcher, tracker, key)
+            return events
     verdict = claims.check(text)
+    if verdict is None and len(clauses) == 1 and clauses[0] != claims.normalise(text):
+        verdict = claims.check(clauses[0])  # the question after the context
     if verdict is not None:
         say(dispatcher, tracker, verdict)
         return [SlotSet("topic", "claim")]
@@ -95,6 +110,13 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if key is not None:
         return answer_by_key(dispatcher, tracker, key)
     return None
+
+
+def claim_key(clause: str) -> Optional[str]:
+    answer = claims.check(clause)
+    if answer is None:
+        return None
+    return "claim:" + next(c.name for c in claims.SILENT + claims.CLAIMS if c.answer is answer)
 
 
 class ActionAnswerQuestion(Action):

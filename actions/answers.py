@@ -287,6 +287,11 @@ NOT_COVERED: Dict[str, Answer] = {
     ),
 }
 NOT_COVERED.update({
+    "weeks": Answer(
+        "The article doesn't give the exact length: it says the animals exercised \"for a few weeks\", "
+        "and the researchers monitored them closely.",
+        (QUOTE_DURATION,),
+    ),
     "blinding": Answer(
         "The article doesn't say whether the people scoring the pain tests were blinded. It only says "
         "the researchers monitored the rats closely.",

@@ -38,9 +38,20 @@ _CHECK = (r"\b(?:is it (?:true|correct|accurate|right|fair to say)|is it correct
           r"the article (?:says|claims|states|said)|so the article|so basically|so it|so exercise|so the)\b")
 
 
+_WH = r"^(?:so |and |but |ok |okay )?(?:what|whats|why|how|hows|which|who|whos|where|when|whom|whose|explain|tell|describe|list|give|summari[sz]e|can you|could you)\b"
+
+
 def is_claim_question(text: str) -> bool:
+    """A yes/no question, a claim put up for checking, or a statement ending in "?"."""
     norm = normalise(text)
-    return bool(re.search(_AUX, norm) or re.search(_TAG, norm) or re.search(_CHECK, norm))
+    if re.search(_AUX, norm) or re.search(_TAG, norm) or re.search(_CHECK, norm):
+        return True
+    statement = norm.rstrip().endswith("?") and not re.search(_WH, norm)
+    return statement or bool(re.match(r"^(?:quick check|fact check|check|true or false)\b", norm))
+
+
+# A premise inside another question: "since HSP27 went down, why did the pain improve?"
+_PREMISE = r"\b(?:since|because|given that|now that|considering|as|if|so)\b"
 
 
 @dataclass(frozen=True)
@@ -63,15 +74,17 @@ _OTHER_JOURNAL = r"(?:lancet|nature|science|nejm|new england|jama|bmj|british me
 
 CLAIMS: Tuple[Claim, ...] = (
     # --- the mechanism ----------------------------------------------------------------------
+    claim("hsp27_cause", [_HSP + r".{0,40}\b(?:caus\w*|proven|proved|prove|responsible|definitely|the reason|drives?|driving|"
+                             r"mediat\w*|demonstrat\w*|knock\w*|inhibit\w*|mechanism)\b",
+                             r"\b(?:demonstrat\w*|prove\w*|show\w*)\b.{0,30}" + _HSP + r".{0,30}\b(?:drives?|caus\w*|responsible)\b"],
+          "Not proven: the article only says heat shock protein 27 \"may have aided\" in lowering the cytokines.",
+          QUOTE_HSP27),
     claim("hsp27_down", [_HSP + r".{0,40}\b" + _DOWN + r"\b", r"\b" + _DOWN + r"\b.{0,30}" + _HSP],
           "No: heat shock protein 27 went up, not down. Exercise increased its expression (the article "
           "spells it \"heat chock protein-27\"), and it may have helped bring the cytokines down.", QUOTE_HSP27),
     claim("hsp27_up", [_HSP + r".{0,40}\b" + _UP + r"\b", r"\b" + _UP + r"\b.{0,30}" + _HSP],
           "Yes: exercise increased the expression of heat shock protein 27 (the article spells it \"heat chock "
           "protein-27\"), which may have helped bring the inflammation-promoting cytokines down.", QUOTE_HSP27),
-    claim("hsp27_cause", [_HSP + r".{0,40}\b(?:caus\w*|proven|proved|responsible|definitely|the reason)\b"],
-          "Not proven: the article only says heat shock protein 27 \"may have aided\" in lowering the cytokines.",
-          QUOTE_HSP27),
     claim("inflammation_up", [r"\b(?:exercise|it|swimming|running)\b.{0,30}\b" + _UP + r"\b.{0,20}\b" + _CYT,
                               _CYT + r".{0,30}\b(?:went |go |going )?" + r"(?:up|increas\w*|rose|higher|worse)\b"],
           "No: exercise lowered the expression of inflammation-promoting cytokines, it did not raise it.",
@@ -91,16 +104,20 @@ CLAIMS: Tuple[Claim, ...] = (
           "Yes: the article says the study provides new evidence that the main culprit for the development "
           "of neuropathic pain is inflammation.", QUOTE_CULPRIT),
     # --- the results ------------------------------------------------------------------------
+    claim("partial", [r"\b(?:not (?:all|completely|entirely|totally)|partly|partial\w*|part of|just part|some of|reduc\w* but|"
+                      r"less pain|not eliminat\w*|didnt eliminat\w*|did not eliminat\w*|not remove|not get rid|didnt take "
+                      r"away all|did not take away all|not all of)\b"],
+          "Yes: the pain responses were reduced by 30 to 50 percent, but the pain was not eliminated completely.",
+          QUOTE_FIGURES),
+    claim("headache", [r"\bheadaches?\b|\bmigraines?\b"],
+          "Only in its introduction: the article says you might feel better while you work out, and maybe "
+          "your headache goes away. That is the writer's opening, not a finding: the study measured "
+          "nerve-injury pain in rats.", "You might notice you feel better while you workout. Maybe your headache goes away or some other type of nerve pain."),
     claim("eliminated", [r"\b(?:eliminat\w*|completely|entirely|totally|fully|cured?|cures|all (?:of )?(?:the|their|its)"
                          r" pain|all pain|pain[- ]free|got rid|get rid|gone|disappear\w*|went away|go away|100 ?%|"
                          r"no (?:more )?pain|wipe\w* out|stopp\w* the pain|stop the pain)\b"],
           "No: exercise reduced the rats' pain responses by 30 to 50 percent, but it did not eliminate the "
           "pain completely.", QUOTE_FIGURES),
-    claim("partial", [r"\b(?:not (?:all|completely|entirely|totally)|partly|partial\w*|part of|some of|reduc\w* but|"
-                      r"less pain|not eliminat\w*|didnt eliminat\w*|did not eliminat\w*|not remove|not get rid|didnt take "
-                      r"away all|did not take away all|not all of)\b"],
-          "Yes: the pain responses were reduced by 30 to 50 percent, but the pain was not eliminated completely.",
-          QUOTE_FIGURES),
     claim("figures_right", [r"\b30\s*(?:to|-|–|and)\s*50\b", r"\bthirty to fifty\b"],
           "Yes: the pain responses were reduced by 30 to 50 percent (in rats), though the pain was not "
           "eliminated completely.", QUOTE_FIGURES),
@@ -116,7 +133,7 @@ CLAIMS: Tuple[Claim, ...] = (
     claim("better_activity", [r"\b(?:swim\w*|run\w*|treadmill)\b.{0,40}\b(?:better|more effective|best|stronger|"
                               r"bigger|outperform\w*|beat|superior|worked more)\b",
                               r"\b(?:better|more effective|superior)\b.{0,30}\b(?:swim\w*|run\w*|treadmill)\b"],
-          "The article doesn't say one worked better: it reports a significant reduction in either group, "
+          "No, the article doesn't say one worked better: it reports a significant reduction in either group, "
           "treadmill running or swimming, and gives one range for both (30 to 50 percent).",
           QUOTE_BOTH_GROUPS, QUOTE_FIGURES),
     claim("sensitivity_up", [r"\b(?:more|increas\w*|higher|worse)\b.{0,20}\b(?:sensitiv\w*|responses?)\b.{0,30}"
@@ -127,12 +144,16 @@ CLAIMS: Tuple[Claim, ...] = (
           "Yes: exercise reduced the abnormal responses to temperature and pressure in the rats.",
           QUOTE_SENSITIVITY),
     # --- the study --------------------------------------------------------------------------
+    claim("not_humans", [r"\bnot (?:on |in |with |tested on |done on )?(?:the )?(?:people|humans?|patients)\b",
+                         r"\b(?:rats?|animals?) (?:not|rather than|instead of|and not) (?:on |in )?(?:the )?(?:people|humans?)\b"],
+          "Yes: the experimental study was done on rats with neuropathic pain caused by a sciatic nerve injury, "
+          "not on people.", QUOTE_RATS),
     claim("humans", [r"\b(?:tested|done|conducted|carried out|studied|tried|run|performed|work\w*|proven|shown|"
                      r"happen\w*|apply|applies)\b.{0,30}\b(?:on|in|with|for|among) " + _PEOPLE + r"\b",
                      r"\b" + _PEOPLE + r"\b.{0,25}\b(?:tested|studied|in the study|participat\w*|enrolled|subjects?)\b",
                      r"\b(?:human|clinical) (?:trial|study|studies|subjects|participants|results)\b",
                      r"^(?:so |and )?(?:in |on )?" + _PEOPLE + r"\s*(?:too|also|as well)?\s*\??$",
-                     r"\bnot (?:on )?(?:the )?people\b", r"\bon (?:the )?people\b"],
+                     r"\b(?:on|in) (?:the )?" + _PEOPLE + r"\b"],
           "No: the study was done in rats with an injury to the sciatic nerve. The article reports no results "
           "in people.", QUOTE_RATS),
     claim("rats", [r"\b(?:on|in|with|using) (?:the )?(?:rats?|animals?|rodents?|mice)\b",
@@ -221,13 +242,17 @@ SILENT: Tuple[Claim, ...] = (
 
 
 def check(text: str) -> Optional[Answer]:
-    """The verdict on a yes/no claim in `text`, or None."""
-    if not is_claim_question(text):
-        return None
+    """The verdict on a yes/no claim in `text`, or a false premise corrected; else None."""
     norm = normalise(text)
-    for item in SILENT + CLAIMS:
-        if any(p.search(norm) for p in item.patterns):
-            return item.answer
+    if is_claim_question(text):
+        for item in SILENT + CLAIMS:
+            if any(p.search(norm) for p in item.patterns):
+                return item.answer
+        return None
+    if re.search(_PREMISE, norm):  # only a premise the article contradicts is worth stopping for
+        for item in CLAIMS:
+            if item.answer.text.startswith("No") and any(p.search(norm) for p in item.patterns):
+                return item.answer
     return None
 
 
