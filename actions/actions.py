@@ -72,6 +72,9 @@ def answer_by_key(dispatcher: CollectingDispatcher, tracker: Tracker, key: str) 
         say(dispatcher, tracker, A.BIOMARKER_ANSWERS[key[10:]])
     elif key.startswith("not_covered:"):
         say(dispatcher, tracker, A.NOT_COVERED.get(key[12:], A.NOT_COVERED_GENERIC))
+    elif key == "ask_results" and tracker.get_slot("activity") and not is_tested(tracker.get_slot("activity")):
+        # "by how much?" after "does yoga help?": yoga was not measured; say so before the figures.
+        say(dispatcher, tracker, A.ANSWERS[key], prefix=A.NO_FIGURE_FOR_UNTESTED, activity=tracker.get_slot("activity"))
     else:
         say(dispatcher, tracker, A.ANSWERS[key])
     return [SlotSet("topic", key)]
@@ -107,7 +110,7 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         say(dispatcher, tracker, verdict)
         return [SlotSet("topic", "claim")]
     key = followups.resolve(text, tracker.get_slot("topic"))
-    if key is not None:
+    if key is not None and key != latest_intent(tracker):  # the intent's own answer knows more
         return answer_by_key(dispatcher, tracker, key)
     return None
 

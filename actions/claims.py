@@ -46,7 +46,8 @@ def is_claim_question(text: str) -> bool:
     norm = normalise(text)
     if re.search(_AUX, norm) or re.search(_TAG, norm) or re.search(_CHECK, norm):
         return True
-    statement = norm.rstrip().endswith("?") and not re.search(_WH, norm)
+    statement = norm.rstrip().endswith("?") and not re.search(_WH, norm) and not re.search(
+        r"\b(?:what|whats|why|how|which|who|where|when)\b", norm)
     return statement or bool(re.match(r"^(?:quick check|fact check|check|true or false)\b", norm))
 
 

@@ -69,7 +69,7 @@ def test_grounded_conversation_with_follow_ups(stack):
     assert "did swimming for a few weeks" in text
 
     text, _ = chat(port, me, "was it tested on people?")
-    assert "Rats, not people" in text
+    assert text.startswith("No: the study was done in rats")
     assert_grounded(text)
 
     text, _ = chat(port, me, "what is HSP27")
