@@ -61,6 +61,10 @@ def unmentioned_drug(tracker: Tracker) -> Optional[str]:
 # for a detail the article lacks even when its topic is covered ("were the pain tests blinded?").
 # "cure" and "humans" are left to the claim checks, which answer them with a plain "No".
 DETAIL_TOPICS_FIRST = frozenset(A.NOT_COVERED) - {"cure", "humans"}
+WHAT_IS = re.compile(r"\bwhat(?:s| is| are| exactly is| exactly are)\b|\bexplain\b|\bdefin", re.I)
+# A question about the reader's own health: the medical-advice answer, not a claim check.
+PERSONAL = re.compile(r"\b(?:should i|can i|could i|may i|is it safe for me|safe for me|for me to|will it (?:help|work) "
+                      r"(?:me|for me)|should (?:she|he|my \w+)|is it ok for me|my doctor)\b", re.I)
 DRUG_WORDS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills|antidepressants?|antiepileptics?)\b", re.I)
 
 
@@ -103,9 +107,16 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             for key in keys:
                 events = answer_by_key(dispatcher, tracker, key)
             return events
+    biomarkers = entity_values(tracker, "biomarker")
+    if len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS and WHAT_IS.search(text):
+        say(dispatcher, tracker, A.BIOMARKER_ANSWERS[biomarkers[0]])  # "what are cytokines?"
+        return [SlotSet("topic", f"biomarker:{biomarkers[0]}")]
     verdict = claims.check(text)
     if verdict is None and len(clauses) == 1 and clauses[0] != claims.normalise(text):
         verdict = claims.check(clauses[0])  # the question after the context
+    if verdict is not None and not verdict.text.startswith("No") and PERSONAL.search(text):
+        say(dispatcher, tracker, A.ANSWERS["ask_medical_advice"])  # "is it safe for me ...?" is not a claim
+        return [SlotSet("topic", "ask_medical_advice")]
     if verdict is not None:
         say(dispatcher, tracker, verdict)
         return [SlotSet("topic", "claim")]
@@ -246,14 +257,9 @@ class ActionFallback(Action):
         return "action_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text = latest_text(tracker)
-        key = followups.resolve(text, tracker.get_slot("topic"))
-        if key is not None:
-            return answer_by_key(dispatcher, tracker, key)
-        verdict = claims.check(text)
-        if verdict is not None:
-            say(dispatcher, tracker, verdict)
-            return [SlotSet("topic", "claim")]
+        first = answer_before_intent(dispatcher, tracker)
+        if first is not None:
+            return first
         suggest_questions(dispatcher, tracker)
         return []
 

@@ -287,6 +287,11 @@ NOT_COVERED: Dict[str, Answer] = {
     ),
 }
 NOT_COVERED.update({
+    "sciatic_nerve": Answer(
+        "The article doesn't explain the sciatic nerve. It only says the rats' neuropathic pain was induced "
+        "by a sciatic nerve injury.",
+        (QUOTE_RATS,),
+    ),
     "weeks": Answer(
         "The article doesn't give the exact length: it says the animals exercised \"for a few weeks\", "
         "and the researchers monitored them closely.",

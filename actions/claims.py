@@ -33,7 +33,7 @@ _TAG = (r"(?:\b(?:right|correct|true|yes|yeah|yea|no|ok|isnt it|is it|didnt it|d
         r"werent they|arent they|am i right|is that right|is that true|is that correct|is this true|is this right|"
         r"true or false|yes or no)\s*[?!.]*\s*$)")
 _CHECK = (r"\b(?:is it (?:true|correct|accurate|right|fair to say)|is it correct|is correct|is true|is this true|"
-          r"is that true|am i right|fact[- ]?check|true or false|confirm|does the article (?:say|claim|state|suggest|"
+          r"is that true|am i right|fact[- ]?check|true or false|confirm\w*|does the article (?:say|claim|state|suggest|"
           r"mention|report)|did the (?:article|study|researchers) (?:say|claim|state|find|show|report|conclude)|"
           r"the article (?:says|claims|states|said)|so the article|so basically|so it|so exercise|so the)\b")
 
@@ -68,8 +68,8 @@ def claim(name: str, patterns: List[str], text: str, *quotes: str) -> Claim:
 
 _HSP = r"(?:heat (?:shock|chock)|hsp ?-?27|protein ?-?27|protein)"
 _CYT = r"(?:cytokine|inflammat\w*(?: chemicals?| markers?| molecules?| proteins?)?)"
-_DOWN = r"(?:down|decreas\w*|lower\w*|reduc\w*|drop\w*|fell|fall\w*|less|declin\w*|went away|disappear\w*|suppress\w*|smaller)"
-_UP = r"(?:up|increas\w*|rais\w*|higher|more|rose|ris\w*|boost\w*|elevat\w*|grew|bigger|worse)"
+_DOWN = r"(?:(?:went|go|goes|gone|going|got|gets|come|came) down|downregulat\w*|decreas\w*|lower\w*|reduc\w*|drop\w*|fell|fall\w*|less|declin\w*|went away|disappear\w*|suppress\w*|smaller)"
+_UP = r"(?:(?:went|go|goes|gone|going|got|gets|come|came|shot) up|upregulat\w*|increas\w*|rais\w*|higher|more|rose|ris\w*|boost\w*|elevat\w*|grew|bigger|worse)"
 _PEOPLE = r"(?:humans?|people|persons?|patients?|men|women|adults|volunteers|participants|human beings)"
 _OTHER_JOURNAL = r"(?:lancet|nature|science|nejm|new england|jama|bmj|british medical|cell|plos|pain journal|journal of pain)"
 
@@ -78,7 +78,7 @@ CLAIMS: Tuple[Claim, ...] = (
     claim("hsp27_cause", [_HSP + r".{0,40}\b(?:caus\w*|proven|proved|prove|responsible|definitely|the reason|drives?|driving|"
                              r"mediat\w*|demonstrat\w*|knock\w*|inhibit\w*|mechanism)\b",
                              r"\b(?:demonstrat\w*|prove\w*|show\w*)\b.{0,30}" + _HSP + r".{0,30}\b(?:drives?|caus\w*|responsible)\b"],
-          "Not proven: the article only says heat shock protein 27 \"may have aided\" in lowering the cytokines.",
+          "No, not proven: the article only says heat shock protein 27 \"may have aided\" in lowering the cytokines.",
           QUOTE_HSP27),
     claim("hsp27_down", [_HSP + r".{0,40}\b" + _DOWN + r"\b", r"\b" + _DOWN + r"\b.{0,30}" + _HSP],
           "No: heat shock protein 27 went up, not down. Exercise increased its expression (the article "
@@ -87,7 +87,7 @@ CLAIMS: Tuple[Claim, ...] = (
           "Yes: exercise increased the expression of heat shock protein 27 (the article spells it \"heat chock "
           "protein-27\"), which may have helped bring the inflammation-promoting cytokines down.", QUOTE_HSP27),
     claim("inflammation_up", [r"\b(?:exercise|it|swimming|running)\b.{0,30}\b" + _UP + r"\b.{0,20}\b" + _CYT,
-                              _CYT + r".{0,30}\b(?:went |go |going )?" + r"(?:up|increas\w*|rose|higher|worse)\b"],
+                              _CYT + r".{0,30}\b(?:(?:went|go|going|gone) up|increas\w*|rose|higher|worse)\b"],
           "No: exercise lowered the expression of inflammation-promoting cytokines, it did not raise it.",
           QUOTE_CYTOKINES),
     claim("inflammation_down", [r"\b" + _DOWN + r"\b.{0,30}" + _CYT, _CYT + r".{0,30}\b" + _DOWN + r"\b"],
@@ -98,8 +98,12 @@ CLAIMS: Tuple[Claim, ...] = (
           "studies\". It doesn't say which studies.", QUOTE_CONSISTENT, QUOTE_CYTOKINES),
     claim("culprit_proven", [r"\binflammation\b.{0,60}\b(?:proven|proved|definitely|certain|established|"
                              r"confirm\w*|settled)\b", r"\b(?:proven|proved|prove)\b.{0,40}\binflammation\b"],
-          "Not proven: the article says the study \"provides new evidence\" that inflammation is the main "
+          "No, not proven: the article says the study \"provides new evidence\" that inflammation is the main "
           "culprit, which is not the same as proof.", QUOTE_CULPRIT),
+    claim("inflammation_no_role", [r"\binflammation\b.{0,40}\b(?:no role|not involved|irrelevant|does not matter|nothing to do|"
+                                   r"plays no|no part|unrelated)\b"],
+          "No: the article says the study provides new evidence that inflammation is the main culprit for the "
+          "development of neuropathic pain.", QUOTE_CULPRIT),
     claim("culprit", [r"\binflammation\b.{0,40}\b(?:main|culprit|cause|behind|responsible|key)\b",
                       r"\b(?:main|culprit|cause)\b.{0,30}\binflammation\b"],
           "Yes: the article says the study provides new evidence that the main culprit for the development "
@@ -111,9 +115,8 @@ CLAIMS: Tuple[Claim, ...] = (
           "Yes: the pain responses were reduced by 30 to 50 percent, but the pain was not eliminated completely.",
           QUOTE_FIGURES),
     claim("headache", [r"\bheadaches?\b|\bmigraines?\b"],
-          "Only in its introduction: the article says you might feel better while you work out, and maybe "
-          "your headache goes away. That is the writer's opening, not a finding: the study measured "
-          "nerve-injury pain in rats.", "You might notice you feel better while you workout. Maybe your headache goes away or some other type of nerve pain."),
+          "No: the study didn't measure headaches. Only the article's introduction says you might feel better "
+          "while you work out, and maybe your headache goes away; the study measured nerve-injury pain in rats.", "You might notice you feel better while you workout. Maybe your headache goes away or some other type of nerve pain."),
     claim("eliminated", [r"\b(?:eliminat\w*|completely|entirely|totally|fully|cured?|cures|all (?:of )?(?:the|their|its)"
                          r" pain|all pain|pain[- ]free|got rid|get rid|gone|disappear\w*|went away|go away|100 ?%|"
                          r"no (?:more )?pain|wipe\w* out|stopp\w* the pain|stop the pain)\b"],
@@ -162,6 +165,30 @@ CLAIMS: Tuple[Claim, ...] = (
                    r"\b(?:experimental|animal) (?:study|experiment)\b", r"^(?:so |and )?(?:in |on )?rats\s*\??$"],
           "Yes: the experimental study was done on rats with neuropathic pain caused by a sciatic nerve "
           "injury, not on people.", QUOTE_RATS),
+    claim("sciatic", [r"\bsciatic\b"],
+          "Yes: the rats' neuropathic pain was induced by a sciatic nerve injury.", QUOTE_RATS),
+    claim("wheel", [r"\bwheels?\b|\bin their cages?\b|\bvoluntar\w*"],
+          "No: the article says the rats did progressive exercise either running on a treadmill or swimming.",
+          QUOTE_EXERCISES),
+    claim("timing", [r"\b(?:months|weeks|years|long|days) after (?:the |their )?(?:nerve )?injur\w*"],
+          "No: the article says the animals exercised \"upon nerve injury\". It doesn't give the exact start.",
+          QUOTE_EXERCISES),
+    claim("significant", [r"\bsignifican\w*"],
+          "Yes: the article reports \"a significant reduction in neuropathic pain\" in both groups. It gives no "
+          "statistics.", QUOTE_BOTH_GROUPS),
+    claim("better_than_drugs", [r"\b(?:exercise|swimming|running)\b.{0,40}\b(?:better|more effective|superior|beats?|"
+                                r"outperform\w*)\b.{0,30}\b(?:drugs?|medications?|medicines?|antidepress\w*|antiepilep\w*|pills)\b"],
+          "No, the article doesn't compare exercise with the drugs: it calls exercise an alternative that does "
+          "not involve medications and their side effects.", QUOTE_DRUG_FREE),
+    claim("stop_meds", [r"\b(?:stop|quit|drop|come off|replace|ditch)\w* (?:their |your |my |his |her |the )?"
+                        r"(?:meds|medications?|drugs|pills|medicines?)\b"],
+          "No: the article gives no such advice. It calls exercise an alternative way of dealing with neuropathic "
+          "pain; changing a medication is a decision for a doctor.", QUOTE_DRUG_FREE),
+    claim("drugs_no_side_effects", [r"\bno side[- ]?effects?\b", r"\bside[- ]?effects? (?:free|are rare|never)\b"],
+          "No: the article says the side effects of antidepressants and antiepileptic drugs sometimes outweigh "
+          "the benefits.", QUOTE_DRUGS),
+    claim("always_outweigh", [r"\balways outweigh|\boutweigh\w* .{0,20}\balways\b|\bnever (?:help|work)"],
+          "No: the article says the side effects sometimes outweigh the benefits, not always.", QUOTE_DRUGS),
     claim("diabetic_model", [r"\b(?:diabet\w*|phantom|amputat\w*|chemo\w*|shingles)\b.{0,40}\b(?:rats?|model|study|"
                              r"tested|specifically)\b", r"\b(?:rats?|study|tested)\b.{0,40}\b(?:diabet\w*|phantom|"
                              r"amputat\w*|chemo\w*|shingles)\b"],
@@ -180,7 +207,7 @@ CLAIMS: Tuple[Claim, ...] = (
     claim("monitored", [r"\bmonitor\w*|\bwatched|\bobserved\b"],
           "Yes: the researchers monitored the animals closely while they exercised for a few weeks.",
           QUOTE_MONITORED),
-    claim("journal_right", [r"\banesthesia|\banaesthesia|\banalgesia\b"],
+    claim("journal_right", [r"\banesthesia|\banaesthesia|\b(?:journal|published)\b.{0,20}\banalgesia\b"],
           "Yes: the study was published in Anesthesia & Analgesia.", QUOTE_PUBLISHED),
     claim("journal_wrong", [r"\b(?:published|appeared|came out|printed)\b.{0,20}\b(?:in|by) (?:the )?" + _OTHER_JOURNAL,
                             r"\b" + _OTHER_JOURNAL + r"\b"],
@@ -235,7 +262,8 @@ SILENT: Tuple[Claim, ...] = (
                              r"led by|team from)\b"],
           "The article doesn't say who did the study or where. It only says it was published in Anesthesia & "
           "Analgesia.", QUOTE_PUBLISHED),
-    claim("silent_date", [r"\b(?:19|20)\d\d\b|\b(?:last|this) (?:year|month)\b"],
+    claim("silent_date", [r"\b(?:published|came out|done|conducted|carried out|released|written)\b.{0,20}\b(?:(?:19|20)\d\d|"
+                          r"(?:last|this) (?:year|month))\b"],
           "The article doesn't give a date; it calls it \"a new experimental study\".", QUOTE_PUBLISHED),
     claim("silent_count", [r"\b\d+ (?:rats|animals|mice)\b|\bhow many rats\b"],
           "The article doesn't say how many rats were studied.", QUOTE_RATS),
@@ -245,6 +273,11 @@ SILENT: Tuple[Claim, ...] = (
 def check(text: str) -> Optional[Answer]:
     """The verdict on a yes/no claim in `text`, or a false premise corrected; else None."""
     norm = normalise(text)
+    premise = re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
+    if premise:  # "since this was tested on people, can I expect ...": the premise is checked first
+        for item in CLAIMS:
+            if item.answer.text.startswith("No") and any(p.search(premise.group(1)) for p in item.patterns):
+                return item.answer
     if is_claim_question(text):
         for item in SILENT + CLAIMS:
             if any(p.search(norm) for p in item.patterns):
