@@ -94,7 +94,11 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if topics:
         say(dispatcher, tracker, A.NOT_COVERED[topics[0]])
         return [SlotSet("topic", f"not_covered:{topics[0]}")]
-    others = [c for c in entity_values(tracker, "condition") if c not in A.CONDITIONS_IN_ARTICLE]
+    conditions = [c for c in entity_values(tracker, "condition") if c not in A.CONDITIONS_IN_ARTICLE]
+    others = [c for c in conditions if c not in A.NEUROPATHIC_CONDITIONS]
+    if conditions and not others and len(text.split()) <= 4:  # "chemo?", "sciatica"
+        say(dispatcher, tracker, A.NOT_COVERED_CONDITION, condition=conditions[0])
+        return [SlotSet("topic", None)]
     if others and not entity_values(tracker, "biomarker"):
         say(dispatcher, tracker, A.OTHER_TOPIC, condition=others[0])
         return [SlotSet("topic", None)]

@@ -338,8 +338,13 @@ NOT_COVERED.update({
         (QUOTE_SENSITIVITY, QUOTE_FIGURES),
     ),
 })
-# Conditions the article itself names; any other condition is another topic (utter_other_topic).
+# Conditions the article itself names; any other condition is another topic (OTHER_TOPIC) ...
 CONDITIONS_IN_ARTICLE = frozenset({"diabetes", "trauma", "phantom limb pain", "sciatic nerve injury", "headaches"})
+# ... except kinds of neuropathic pain, which a reader mentions as their own story: the question is
+# answered as usual, and a bare "chemo?" gets "no results for chemotherapy-induced neuropathy".
+NEUROPATHIC_CONDITIONS = frozenset({"sciatica", "chemotherapy-induced neuropathy", "shingles", "spinal cord injury",
+                                    "carpal tunnel syndrome", "trigeminal neuralgia", "crps", "guillain-barre syndrome",
+                                    "peripheral neuropathy", "neuropathy", "back pain"})
 NOT_COVERED_DRUG = Answer(
     "The article doesn't mention {drug}. The only drugs it names are antidepressants and "
     "antiepileptic drugs.",
@@ -362,9 +367,8 @@ MENTIONED_DRUGS = ("antidepressants", "antiepileptics")
 FALLBACK_TEXT = "Sorry, I'm not sure what you mean. Could you rephrase it? Or pick one of these questions:"
 # A condition the article does not cover: a short redirect, never the summary.
 OTHER_TOPIC = Answer(
-    "That's not in this article. It covers neuropathic pain (pain from nerve damage) and a rat study of "
-    "exercise for it, so it has nothing on {condition}. You could ask what the article is about, or what "
-    "neuropathic pain is.",
+    "The article doesn't cover {condition}. It is about neuropathic pain (pain from nerve damage) and a "
+    "rat study of exercise for it. You could ask what the article is about, or what neuropathic pain is.",
     (),
     ("summary", "definition", "swimming"),
 )

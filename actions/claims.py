@@ -34,7 +34,7 @@ _TAG = (r"(?:\b(?:right|correct|true|yes|yeah|yea|no|ok|isnt it|is it|didnt it|d
         r"true or false|yes or no)\s*[?!.]*\s*$)")
 _CHECK = (r"\b(?:is it (?:true|correct|accurate|right|fair to say)|is it correct|is correct|is true|is this true|"
           r"is that true|am i right|fact[- ]?check|true or false|confirm\w*|does the article (?:say|claim|state|suggest|"
-          r"mention|report)|did the (?:article|study|researchers) (?:say|claim|state|find|show|report|conclude)|"
+          r"mention|report)|does the article (?:even |actually |really )(?:say|mention|talk about)|did the (?:article|study|researchers) (?:say|claim|state|find|show|report|conclude)|"
           r"the article (?:says|claims|states|said)|so the article|so basically|so it|so exercise|so the)\b")
 
 
@@ -118,7 +118,7 @@ CLAIMS: Tuple[Claim, ...] = (
           "No: the study didn't measure headaches. Only the article's introduction says you might feel better "
           "while you work out, and maybe your headache goes away; the study measured nerve-injury pain in rats.", "You might notice you feel better while you workout. Maybe your headache goes away or some other type of nerve pain."),
     claim("eliminated", [r"\b(?:eliminat\w*|completely|entirely|totally|fully|cured?|cures|all (?:of )?(?:the|their|its)"
-                         r" pain|all pain|pain[- ]free|got rid|get rid|gone|disappear\w*|went away|go away|100 ?%|"
+                         r" pain|all pain|pain[- ]free|got rid|gets? rid|getting rid|gone|disappear\w*|went away|go away|100 ?%|"
                          r"no (?:more )?pain|wipe\w* out|stopp\w* the pain|stop the pain)\b"],
           "No: exercise reduced the rats' pain responses by 30 to 50 percent, but it did not eliminate the "
           "pain completely.", QUOTE_FIGURES),
@@ -153,7 +153,7 @@ CLAIMS: Tuple[Claim, ...] = (
           "Yes: the experimental study was done on rats with neuropathic pain caused by a sciatic nerve injury, "
           "not on people.", QUOTE_RATS),
     claim("humans", [r"\b(?:tested|done|conducted|carried out|studied|tried|run|performed|work\w*|proven|shown|"
-                     r"happen\w*|apply|applies)\b.{0,30}\b(?:on|in|with|for|among) " + _PEOPLE + r"\b",
+                     r"happen\w*|apply|applies)\b.{0,30}\b(?:on|in|with|for|among) (?:\w+ )?" + _PEOPLE + r"\b",
                      r"\b" + _PEOPLE + r"\b.{0,25}\b(?:tested|studied|in the study|participat\w*|enrolled|subjects?)\b",
                      r"\b(?:human|clinical) (?:trial|study|studies|subjects|participants|results)\b",
                      r"^(?:so |and )?(?:in |on )?" + _PEOPLE + r"\s*(?:too|also|as well)?\s*\??$",
@@ -165,6 +165,22 @@ CLAIMS: Tuple[Claim, ...] = (
                    r"\b(?:experimental|animal) (?:study|experiment)\b", r"^(?:so |and )?(?:in |on )?rats\s*\??$"],
           "Yes: the experimental study was done on rats with neuropathic pain caused by a sciatic nerve "
           "injury, not on people.", QUOTE_RATS),
+    claim("species", [r"\b(?:dogs?|mice|mouse|monkeys?|pigs?|cats?|rabbits?|primates?)\b.{0,25}\b(?:used|study|tested|studied|"
+                      r"experiment\w*)\b", r"\b(?:used|tested on|studied|in) (?:dogs|mice|monkeys|pigs|cats|rabbits)\b",
+                      r"^(?:so |and )?(?:mice|dogs|monkeys|pigs)\s*\??$"],
+          "No: the study was done on rats, with neuropathic pain from a sciatic nerve injury.", QUOTE_RATS),
+    claim("like_tested", [r"\b(?:basically|just like|same as|counts? as|kind of|sort of|similar to|equivalent to|the same thing as)\b"
+                          r".{0,20}\b(?:swimming|running|treadmill|the exercise|what they did|the study)\b",
+                          r"\bcount as (?:the )?(?:exercise|what)\b"],
+          "No: the study tested two things only, running on a treadmill and swimming. The article says nothing about "
+          "other activities, even similar ones.", QUOTE_EXERCISES),
+    claim("exercise_helped", [r"^(?:so )?did (?:the )?(?:exercise|it|swimming|running|treadmill running)\b.{0,30}\b(?:help|work|"
+                              r"reduc|ease|relieve|improve|lower)\w*"],
+          "Yes, in rats: the rats that ran on a treadmill or swam had their pain responses reduced by 30 to 50 percent, "
+          "though the pain was not eliminated. The study wasn't done in people.", QUOTE_BOTH_GROUPS, QUOTE_FIGURES),
+    claim("amputees", [r"\b(?:test\w*|stud\w*|tried|try)\b.{0,30}\bamputees?\b"],
+          "No: the study was done on rats with a sciatic nerve injury. Phantom limb pain after amputation is only an "
+          "example the article gives of neuropathic pain.", QUOTE_RATS, QUOTE_EXAMPLE),
     claim("sciatic", [r"\bsciatic\b"],
           "Yes: the rats' neuropathic pain was induced by a sciatic nerve injury.", QUOTE_RATS),
     claim("wheel", [r"\bwheels?\b|\bin their cages?\b|\bvoluntar\w*"],
@@ -237,7 +253,7 @@ CLAIMS: Tuple[Claim, ...] = (
     claim("drugs_help", [r"\b(?:antidepressants?|antiepileptics?|anti-?epileptic|anti-?seizure)\b"],
           "Yes: the article says antidepressants and antiepileptic drugs have been shown to help, though their "
           "side effects sometimes outweigh the benefits.", QUOTE_DRUGS),
-    claim("symptoms", [r"\b(?:burning|numb\w*)\b"],
+    claim("symptoms", [r"\b(?:burning|numb|numbness)\b"],
           "Yes: the article says neuropathic pain often causes a burning pain and numbness.", QUOTE_SYMPTOMS),
     claim("who", [r"\b(?:trauma|diabet\w*|accidents?)\b.{0,40}\b(?:cause\w*|mention\w*|linked|seen|get|gets|conditions?|"
                   r"patients?|people|source|reason)\b", r"\b(?:cause\w*|mention\w*|seen|conditions?)\b.{0,40}\b(?:trauma|"
@@ -273,7 +289,9 @@ SILENT: Tuple[Claim, ...] = (
 def check(text: str) -> Optional[Answer]:
     """The verdict on a yes/no claim in `text`, or a false premise corrected; else None."""
     norm = normalise(text)
-    premise = re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
+    premise = (re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
+               or re.search(r"\b(?:the article says|the study (?:showed|found|proved|says)|this study proved|i read that|"
+                            r"told me|i heard that|apparently)\b(.*?)(?:[-?]|$)", norm))
     if premise:  # "since this was tested on people, can I expect ...": the premise is checked first
         for item in CLAIMS:
             if item.answer.text.startswith("No") and any(p.search(premise.group(1)) for p in item.patterns):

@@ -56,6 +56,17 @@ FOLLOW_UPS: Tuple[Tuple[str, dict], ...] = (
     (r"^(?:and |so )?what(?:s| is| happens)? next\s*\??$|^(?:so )?what now\s*\??$|^next steps?\s*\??$",
      {"*": "ask_next_steps"}),
 )
+# One or two words with nothing before them ("rats??", "tl;dr", "hot and cold?"): what they ask.
+FOLLOW_UPS += (
+    (r"^(?:the )?(?:rats?|animals?|rodents?)\s*\??$", {"*": "ask_study_subjects"}),
+    (r"^(?:tl ?;? ?dr|tldr|eli5|summary|summari[sz]e|gist|the gist|main point|key points?|overview)(?: pl[sz]| please)?\s*\??$",
+     {"*": "ask_summary"}),
+    (r"^(?:treadmill|treadmills|swimming|exercises?|what exercise|which exercise)\s*\??$", {"*": "ask_exercise_protocol"}),
+    (r"^(?:hot and cold|heat and cold|temperature|pressure|sensitivity)\s*\??$", {"*": "ask_results"}),
+    (r"^(?:stats|statistics|figures|percent|percentages?|effect size)\s*\??$", {"*": "ask_results"}),
+    (r"^(?:legit|is it legit|credible|reliable|trustworthy|evidence for (?:that|this))\s*\??$", {"*": "ask_publication"}),
+    (r"^(?:and )?(?:the )?other (?:group|one)\s*\??$", {"*": "claim:both_groups"}),
+)
 _COMPILED = tuple((re.compile(p), table) for p, table in FOLLOW_UPS)
 
 

@@ -53,7 +53,7 @@ def first_sentences(names: Tuple[str, ...]) -> List[str]:
 class Judge:
     def __init__(self) -> None:
         self.rephrase = first_sentences(REPHRASE_RESPONSES) + [answers.FALLBACK_TEXT.split(".")[0]]
-        self.redirect = first_sentences(REDIRECT_RESPONSES) + [answers.OTHER_TOPIC.text.split(".")[0]]
+        self.redirect = first_sentences(REDIRECT_RESPONSES) + [answers.OTHER_TOPIC.text.split("{")[0]]
         self.non_english = first_sentences(NON_ENGLISH_RESPONSES)
         self.crisis = first_sentences(("utter_crisis", "utter_emergency"))
 

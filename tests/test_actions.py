@@ -174,7 +174,7 @@ def test_not_covered_drug():
 
 def test_a_condition_the_article_does_not_cover_gets_a_redirect_not_the_summary():
     text = texts(run_action(ActionAnswerNotCovered(), make_tracker("ask_not_covered", [("condition", "fibromyalgia")]))[0])
-    assert text.startswith("That's not in this article.") and "nothing on fibromyalgia" in text
+    assert text.startswith("The article doesn't cover fibromyalgia.")
     assert "From the article" not in text
 
 

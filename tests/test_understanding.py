@@ -101,7 +101,7 @@ def test_a_detail_the_article_lacks_is_said_plainly_even_when_the_topic_is_cover
 def test_another_condition_gets_a_redirect():
     tracker = make_tracker("ask_summary", [("condition", "multiple sclerosis")], text="tell me about multiple sclerosis")
     text = texts(run_action(ActionAnswerQuestion(), tracker)[0])
-    assert text.startswith("That's not in this article.") and "From the article" not in text
+    assert text.startswith("The article doesn't cover multiple sclerosis.") and "From the article" not in text
 
 
 @pytest.mark.parametrize("message, expected", [
