@@ -115,7 +115,8 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS and WHAT_IS.search(text):
         say(dispatcher, tracker, A.BIOMARKER_ANSWERS[biomarkers[0]])  # "what are cytokines?"
         return [SlotSet("topic", f"biomarker:{biomarkers[0]}")]
-    verdict = claims.check(text)
+    full = str(tracker.latest_message.get("full_text") or "")  # set for long messages (server/question_focus.py)
+    verdict = claims.check(text, context=full)
     if verdict is None and len(clauses) == 1 and clauses[0] != claims.normalise(text):
         verdict = claims.check(clauses[0])  # the question after the context
     if verdict is not None and not verdict.text.startswith("No") and PERSONAL.search(text):

@@ -286,8 +286,13 @@ SILENT: Tuple[Claim, ...] = (
 )
 
 
-def check(text: str) -> Optional[Answer]:
-    """The verdict on a yes/no claim in `text`, or a false premise corrected; else None."""
+def check(text: str, context: str = "") -> Optional[Answer]:
+    """The verdict on a yes/no claim in `text`, or a false premise in `text` or in the `context`
+    before it corrected; else None."""
+    if context:
+        corrected = check(context)
+        if corrected is not None and corrected.text.startswith("No"):
+            return corrected
     norm = normalise(text)
     premise = (re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
                or re.search(r"\b(?:the article says|the study (?:showed|found|proved|says)|this study proved|i read that|"

@@ -119,7 +119,7 @@ if GraphComponent is not object:
 
         def process(self, messages: List[Message]) -> List[Message]:
             for message in messages:
-                name = classify(message.get(TEXT))
+                name = classify(message.get("full_text") or message.get(TEXT))  # the whole message
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in GATED]
                 if name is not None:
                     intent = {"name": name, "confidence": 1.0}

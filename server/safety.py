@@ -531,7 +531,7 @@ if GraphComponent is not object:
 
         def process(self, messages: List[Message]) -> List[Message]:
             for message in messages:
-                text = message.get(TEXT) or ""
+                text = message.get("full_text") or message.get(TEXT) or ""  # the whole message (question_focus.py)
                 name = route(text)
                 if name is None and self.net is not None and not text.strip().startswith("/"):
                     name = self.net.route(text)

@@ -112,3 +112,12 @@ def test_another_condition_gets_a_redirect():
 ])
 def test_input_gate(message, expected):
     assert classify(message) == expected
+
+
+def test_long_messages_are_classified_by_their_question():
+    from server.question_focus import focus
+
+    story = ("I've had diabetic neuropathy for six years and the burning is worst at night. My daughter sent me "
+             "this article and I walk around the block most mornings. Is that the kind of exercise the study used?")
+    assert focus(story) == "Is that the kind of exercise the study used?"
+    assert focus("does swimming help?") is None  # short messages are read whole
