@@ -85,9 +85,23 @@ def answer_by_key(dispatcher: CollectingDispatcher, tracker: Tracker, key: str) 
 
 
 def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
-    """What comes before the intent's own answer, in this order: a detail the article lacks, a
-    question about another condition, a yes/no claim, a short follow-up. None: answer the intent."""
+    """What comes before the intent's own answer, in this order: a false premise corrected, a detail
+    the article lacks, another condition, two questions in one message, a "what is" about a
+    biomarker, a yes/no claim, a short follow-up. None: answer the intent."""
     text = latest_text(tracker)
+    full = str(tracker.latest_message.get("full_text") or "")  # set for long messages (server/question_focus.py)
+    corrected = claims.false_premise(full or text)
+    if corrected is not None:
+        # The false premise first, in so many words; then the question itself, if it asks more.
+        say(dispatcher, tracker, corrected)
+        events: List[Dict[Text, Any]] = [SlotSet("topic", "claim")]
+        rest = answer_details(dispatcher, tracker, text)
+        return events + (rest or [])
+    return answer_details(dispatcher, tracker, text, full) or None
+
+
+def answer_details(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+                   full: str = "") -> Optional[List[Dict[Text, Any]]]:
     topics = [t for t in entity_values(tracker, "topic") if t in DETAIL_TOPICS_FIRST]
     if "downsides" in topics and (entity_values(tracker, "drug") or DRUG_WORDS.search(text)):
         topics.remove("downsides")  # the drugs' downsides: the medications answer says them
@@ -115,7 +129,6 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if len(biomarkers) == 1 and biomarkers[0] in A.BIOMARKER_ANSWERS and WHAT_IS.search(text):
         say(dispatcher, tracker, A.BIOMARKER_ANSWERS[biomarkers[0]])  # "what are cytokines?"
         return [SlotSet("topic", f"biomarker:{biomarkers[0]}")]
-    full = str(tracker.latest_message.get("full_text") or "")  # set for long messages (server/question_focus.py)
     verdict = claims.check(text, context=full)
     if verdict is None and len(clauses) == 1 and clauses[0] != claims.normalise(text):
         verdict = claims.check(clauses[0])  # the question after the context

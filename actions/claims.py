@@ -286,6 +286,20 @@ SILENT: Tuple[Claim, ...] = (
 )
 
 
+def false_premise(text: str) -> Optional[Answer]:
+    """A false premise stated before a question ("since HSP27 went down, …", "my neighbour says the
+    study proved …"), corrected; None when there is none."""
+    norm = normalise(text)
+    premise = (re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
+               or re.search(r"\b(?:the article says|the study (?:showed|found|proved|says)|this study proved|i read that|"
+                            r"told me|i heard that|apparently)\b(.*?)(?:[-?]|$)", norm))
+    if premise:
+        for item in CLAIMS:
+            if item.answer.text.startswith("No") and any(p.search(premise.group(1)) for p in item.patterns):
+                return item.answer
+    return None
+
+
 def check(text: str, context: str = "") -> Optional[Answer]:
     """The verdict on a yes/no claim in `text`, or a false premise in `text` or in the `context`
     before it corrected; else None."""
