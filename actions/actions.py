@@ -103,6 +103,8 @@ def answer_before_intent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 def answer_details(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
                    full: str = "") -> Optional[List[Dict[Text, Any]]]:
     topics = [t for t in entity_values(tracker, "topic") if t in DETAIL_TOPICS_FIRST]
+    # Broad topics ("pain tests", "how often") give way to the specific one asked ("blinded").
+    topics.sort(key=lambda t: t in ("measurement", "dose", "downsides"))
     if "downsides" in topics and (entity_values(tracker, "drug") or DRUG_WORDS.search(text)):
         topics.remove("downsides")  # the drugs' downsides: the medications answer says them
     if topics:

@@ -116,3 +116,28 @@ def test_restarted_server_remembers_the_conversation(stack):
     assert "no figure for yoga" in text and "30 to 50 percent" in text
     events = get_json(f"http://127.0.0.1:{port}/conversations/{me}/tracker")["events"]
     assert sum(e["event"] == "user" for e in events) == 2
+
+
+def test_readers_own_questions(stack):
+    """Claims, a false premise, a follow-up, another condition, another language, a huge message."""
+    port, me = stack["port"], f"e2e-{uuid.uuid4().hex[:8]}"
+    text, _ = chat(port, me, "so HSP27 went down with exercise, yeah?")
+    assert text.startswith("No: heat shock protein 27 went up") and quotes_in(text)
+    text, _ = chat(port, me, "the article says swimming worked better than running, right?")
+    assert text.startswith("No, the article doesn't say one worked better")
+    text, _ = chat(port, me, "since the study proved exercise cures nerve pain, how often should I swim?")
+    assert text.startswith("No: exercise reduced the rats' pain responses by 30 to 50 percent")
+    text, _ = chat(port, me, "what is hsp27?")
+    assert "heat shock protein 27" in text
+    text, _ = chat(port, me, "and what did it do?")
+    assert "may have helped lower" in text
+    text, _ = chat(port, me, "were the people scoring the pain tests blinded?")
+    assert text.startswith("The article doesn't say whether")
+    text, _ = chat(port, me, "tell me about multiple sclerosis")
+    assert text.startswith("The article doesn't cover multiple sclerosis.") and "From the article" not in text
+    text, _ = chat(port, me, "游泳有帮助吗？")
+    assert text.startswith("I can only answer questions in English")
+    text, _ = chat(port, me, "why does exercise help? " * 100)
+    assert "one short question" in text
+    text, _ = chat(port, me, "does swimming help?")  # and back to normal
+    assert "30 to 50 percent" in text
