@@ -27,11 +27,11 @@ step "NLU hold-out set: tests/nlu_holdout.yml (fails under 97%)"
 $py scripts/evaluate_holdout.py --model "$model" --min-accuracy 0.97 --json test-output/holdout.json
 
 step "readers' own questions: blind sets, per voice and kind (regression floors; the goal is 95% / 2%)"
-$py scripts/evaluate_readers.py --model "$model" --min-accuracy 0.74 --max-wrong 0.17 \
+$py scripts/evaluate_readers.py --model "$model" --min-accuracy 0.85 --max-wrong 0.11 \
     --json test-output/readers.json > test-output/readers.log || { tail -40 test-output/readers.log; exit 1; }
 sed -n '/^| voice/,$p' test-output/readers.log
 echo "final hold-out (never read; figures only):"
-$py scripts/evaluate_readers.py --model "$model" --figures-only --min-accuracy 0.69 --max-wrong 0.22 \
+$py scripts/evaluate_readers.py --model "$model" --figures-only --min-accuracy 0.80 --max-wrong 0.16 \
     --json test-output/readers_final.json tests/readers/questions_final.yml | tail -1
 
 step "reader safety: blind red-team sets (fails under 100% recall or over 3% false alarms)"

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Pattern, Sequence, Text
 
@@ -432,7 +433,7 @@ class SemanticNet:
         return cls({name: model.query(values) for name, values in texts.items()}, threshold, margin)
 
     def similarities(self, text: str) -> Dict[str, float]:
-        vector = self.model.query([text[:MAX_EMBED_CHARS]])[0]
+        vector = embed(text)
         return {name: float((matrix @ vector).max()) for name, matrix in self.groups.items()}
 
     def route(self, text: str) -> Optional[str]:
@@ -448,6 +449,13 @@ class SemanticNet:
 
 
 _MODEL = None
+
+
+@lru_cache(maxsize=256)
+def embed(text: str) -> "Any":
+    """The e5 query embedding of `text`, computed once per text per process (the safety net and
+    server/dense_intents.py both need it for the same message)."""
+    return embedding_model().query([text[:MAX_EMBED_CHARS]])[0]
 
 
 def embedding_model():
