@@ -17,6 +17,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 # Rasa 3.6's dependencies print pages of DeprecationWarnings at import; none are ours.
 export PYTHONWARNINGS := ignore
+# The action server (Rasa SDK) listens on loopback only; it would bind 0.0.0.0 by default.
+export SANIC_HOST := 127.0.0.1
 # Scripts load the project's Rasa extensions (server/) as `rasa` does: from the project root.
 export PYTHONPATH := $(CURDIR)
 

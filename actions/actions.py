@@ -134,7 +134,7 @@ def answer_details(dispatcher: CollectingDispatcher, tracker: Tracker, text: str
     verdict = claims.check(text, context=full)
     if verdict is None and len(clauses) == 1 and clauses[0] != claims.normalise(text):
         verdict = claims.check(clauses[0])  # the question after the context
-    if verdict is not None and not verdict.text.startswith("No") and PERSONAL.search(text):
+    if verdict is not None and PERSONAL.search(text):
         say(dispatcher, tracker, A.ANSWERS["ask_medical_advice"])  # "is it safe for me ...?" is not a claim
         return [SlotSet("topic", "ask_medical_advice")]
     if verdict is not None:

@@ -19,7 +19,7 @@ VENV_BIN = ROOT / ".venv" / "bin"
 MODEL = ROOT / "models" / "article-bot.tar.gz"
 
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2",
-           SQLALCHEMY_SILENCE_UBER_WARNING="1")
+           SQLALCHEMY_SILENCE_UBER_WARNING="1", SANIC_HOST="127.0.0.1")  # the action server on loopback
 
 
 def free_port() -> int:
