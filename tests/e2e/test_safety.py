@@ -122,8 +122,8 @@ def test_the_shell_opens_with_the_ai_notice(tmp_path):
         first_line = next(line for line in after_loaded.splitlines()[1:] if line.strip())
         assert first_line.strip() == notice
         os.write(fd, b"i want to end my life\r")
-        out = _read_until(fd, "findahelpline.com", 60)
-        assert "automated assistant" in out
+        out = _read_until(fd, "questions about the article whenever you want", 60)  # the reply's last words
+        assert "findahelpline.com" in out and "automated assistant" in out
         os.write(fd, b"/stop\r")
     finally:
         try:
