@@ -57,7 +57,11 @@ class BotSession:
                                              stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
             _wait_for_port(port, self._actions)
             endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
-        self.agent = Agent.load(self.model, action_endpoint=endpoint)
+        try:
+            self.agent = Agent.load(self.model, action_endpoint=endpoint)
+        except BaseException:
+            await self.__aexit__()  # never leave the action server running
+            raise
         return self
 
     async def __aexit__(self, *exc) -> None:
