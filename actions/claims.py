@@ -286,6 +286,14 @@ SILENT: Tuple[Claim, ...] = (
 )
 
 
+def _contradicted(fragment: str) -> Optional[Answer]:
+    """The first claim the article contradicts ("No: …") that `fragment` (normalised) makes."""
+    for item in CLAIMS:
+        if item.answer.text.startswith("No") and any(p.search(fragment) for p in item.patterns):
+            return item.answer
+    return None
+
+
 def false_premise(text: str) -> Optional[Answer]:
     """A false premise stated before a question ("since HSP27 went down, …", "my neighbour says the
     study proved …"), corrected; None when there is none."""
@@ -293,11 +301,7 @@ def false_premise(text: str) -> Optional[Answer]:
     premise = (re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
                or re.search(r"\b(?:the article says|the study (?:showed|found|proved|says)|this study proved|i read that|"
                             r"told me|i heard that|apparently)\b(.*?)(?:[-?]|$)", norm))
-    if premise:
-        for item in CLAIMS:
-            if item.answer.text.startswith("No") and any(p.search(premise.group(1)) for p in item.patterns):
-                return item.answer
-    return None
+    return _contradicted(premise.group(1)) if premise else None
 
 
 def check(text: str, context: str = "") -> Optional[Answer]:
@@ -307,23 +311,17 @@ def check(text: str, context: str = "") -> Optional[Answer]:
         corrected = check(context)
         if corrected is not None and corrected.text.startswith("No"):
             return corrected
+    corrected = false_premise(text)  # "since this was tested on people, can I expect ...": premise first
+    if corrected is not None:
+        return corrected
     norm = normalise(text)
-    premise = (re.match(r"^(?:so |and |but )?(?:since|because|given that|now that|as|if)\b([^,?]*)", norm)
-               or re.search(r"\b(?:the article says|the study (?:showed|found|proved|says)|this study proved|i read that|"
-                            r"told me|i heard that|apparently)\b(.*?)(?:[-?]|$)", norm))
-    if premise:  # "since this was tested on people, can I expect ...": the premise is checked first
-        for item in CLAIMS:
-            if item.answer.text.startswith("No") and any(p.search(premise.group(1)) for p in item.patterns):
-                return item.answer
     if is_claim_question(text):
         for item in SILENT + CLAIMS:
             if any(p.search(norm) for p in item.patterns):
                 return item.answer
         return None
     if re.search(_PREMISE, norm):  # only a premise the article contradicts is worth stopping for
-        for item in CLAIMS:
-            if item.answer.text.startswith("No") and any(p.search(norm) for p in item.patterns):
-                return item.answer
+        return _contradicted(norm)
     return None
 
 

@@ -37,6 +37,13 @@ class DenseIntentVote(GraphComponent):
         self.model_storage, self.resource = model_storage, resource
         self.vectors: np.ndarray = np.zeros((0, 384))
         self.labels: List[str] = []
+        self._index(self.labels)
+
+    def _index(self, labels: List[str]) -> None:
+        """The distinct intents, and each example's position among them (for a per-intent max)."""
+        self.labels = list(labels)
+        names, self.example_intent = np.unique(np.array(self.labels, dtype=str), return_inverse=True)
+        self.intents = [str(n) for n in names]
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -45,7 +52,7 @@ class DenseIntentVote(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT)]
-        self.labels = [e.get(INTENT) for e in examples]
+        self._index([e.get(INTENT) for e in examples])
         self.vectors = embedding_model().query([e.get(TEXT) for e in examples])
         with self.model_storage.write_to(self.resource) as directory:
             np.savez_compressed(directory / "dense.npz", vectors=self.vectors, labels=np.array(self.labels))
@@ -57,7 +64,8 @@ class DenseIntentVote(GraphComponent):
         component = cls(config, model_storage, resource)
         with model_storage.read_from(resource) as directory:
             stored = np.load(directory / "dense.npz")
-            component.vectors, component.labels = stored["vectors"], list(stored["labels"])
+            component.vectors = stored["vectors"]
+            component._index(list(stored["labels"]))
         return component
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -69,15 +77,12 @@ class DenseIntentVote(GraphComponent):
             text = message.get(TEXT) or ""
             if not ranking or text.startswith("/"):
                 continue
-            sims = self.vectors @ embed(text)
-            best: Dict[str, float] = {}
-            for label, sim in zip(self.labels, sims):
-                best[label] = max(best.get(label, -1.0), float(sim))
-            names = list(best)
-            scores = np.exp((np.array([best[n] for n in names]) - max(best.values())) / self.config["temperature"])
-            dense = dict(zip(names, scores / scores.sum()))
+            # The nearest training example of each intent, as a softmax over intents.
+            best = np.full(len(self.intents), -1.0)
+            np.maximum.at(best, self.example_intent, self.vectors @ embed(text))
+            scores = np.exp((best - best.max()) / self.config["temperature"])
             w = self.config["weight"]
-            mixed = {n: w * dense.get(n, 0.0) for n in names}
+            mixed = dict(zip(self.intents, (w * scores / scores.sum()).tolist()))
             for r in ranking:
                 mixed[r["name"]] = mixed.get(r["name"], 0.0) + (1 - w) * r["confidence"]
             new = sorted(({"name": n, "confidence": float(c)} for n, c in mixed.items()), key=lambda r: -r["confidence"])[:10]

@@ -16,6 +16,16 @@ import re
 import unicodedata
 from typing import Any, Dict, List, Optional, Text
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from server.intent_override import apply_route
+from server.question_focus import full_text
+
 NOT_ENGLISH = "not_english"
 ASK_ONE_QUESTION = "ask_one_question"
 # A reader's question fits in a few sentences; anything longer is answered with a request for
@@ -91,45 +101,19 @@ def _mashed(word: str) -> bool:
     return (len(word) >= 4 and vowels == 0) or bool(re.search(r"[^aeiouy\W\d]{5,}", word))
 
 
-try:  # the Rasa server loads this; the unit tests of `classify` need no Rasa
-    from rasa.engine.graph import ExecutionContext, GraphComponent
-    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-    from rasa.engine.storage.resource import Resource
-    from rasa.engine.storage.storage import ModelStorage
-    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
-    from rasa.shared.nlu.training_data.message import Message
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-except ImportError:  # pragma: no cover
-    GraphComponent = object  # type: ignore
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class InputGate(GraphComponent):
+    """Sets `not_english` or `ask_one_question` over the classifier's intent (see above)."""
 
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "InputGate":
+        return cls()
 
-if GraphComponent is not object:
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
 
-    @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-    class InputGate(GraphComponent):
-        """Sets `not_english` or `ask_one_question` over the classifier's intent (see above)."""
-
-        @classmethod
-        def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                   execution_context: ExecutionContext) -> "InputGate":
-            return cls()
-
-        def process_training_data(self, training_data: TrainingData) -> TrainingData:
-            return training_data
-
-        def process(self, messages: List[Message]) -> List[Message]:
-            for message in messages:
-                name = classify(message.get("full_text") or message.get(TEXT))  # the whole message
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in GATED]
-                if name is not None:
-                    intent = {"name": name, "confidence": 1.0}
-                    ranking = [intent] + ranking
-                elif (message.get(INTENT) or {}).get("name") in GATED:
-                    # Only this gate decides these; the classifier alone does not.
-                    confident = ranking and ranking[0].get("confidence", 0) >= 0.3
-                    intent = ranking[0] if confident else {"name": "nlu_fallback", "confidence": 1.0}
-                else:
-                    continue
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            return messages
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            apply_route(message, classify(full_text(message)), GATED)  # the whole message
+        return messages

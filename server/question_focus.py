@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Text
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
 FULL_TEXT = "full_text"
 # Shorter messages are classified whole.
 MIN_WORDS = 25
@@ -33,38 +41,24 @@ def focus(text: Optional[str]) -> Optional[str]:
 
 def full_text(message: Any) -> str:
     """The whole message as the reader wrote it (for the gates)."""
-    return message.get(FULL_TEXT) or message.get("text") or ""
+    return message.get(FULL_TEXT) or message.get(TEXT) or ""
 
 
-try:  # the Rasa server loads this; the unit tests of `focus` need no Rasa
-    from rasa.engine.graph import ExecutionContext, GraphComponent
-    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-    from rasa.engine.storage.resource import Resource
-    from rasa.engine.storage.storage import ModelStorage
-    from rasa.shared.nlu.constants import TEXT
-    from rasa.shared.nlu.training_data.message import Message
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-except ImportError:  # pragma: no cover
-    GraphComponent = object  # type: ignore
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
+class QuestionFocus(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "QuestionFocus":
+        return cls()
 
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
 
-if GraphComponent is not object:
-
-    @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
-    class QuestionFocus(GraphComponent):
-        @classmethod
-        def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                   execution_context: ExecutionContext) -> "QuestionFocus":
-            return cls()
-
-        def process_training_data(self, training_data: TrainingData) -> TrainingData:
-            return training_data
-
-        def process(self, messages: List[Message]) -> List[Message]:
-            for message in messages:
-                text = message.get(TEXT)
-                focused = focus(text)
-                if focused is not None:
-                    message.set(FULL_TEXT, text, add_to_output=True)
-                    message.set(TEXT, focused)
-            return messages
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            focused = focus(text)
+            if focused is not None:
+                message.set(FULL_TEXT, text, add_to_output=True)
+                message.set(TEXT, focused)
+        return messages

@@ -31,7 +31,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Pattern, Sequence, Text
 
+import numpy as np
 import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from server.intent_override import apply_route
+from server.question_focus import full_text
 
 CRISIS = "crisis"
 EMERGENCY = "emergency"
@@ -395,8 +406,6 @@ EXEMPLARS = Path(__file__).resolve().parent / "safety_exemplars.yml"
 # it over-generalises ("my mother has MS" as a child's health, idioms as a crisis), and a wrong
 # "delete" would erase a conversation.
 GATED_INTENTS = (CRISIS, EMERGENCY, DOSE, CHILD, PET, DELETE)
-# Same as FallbackClassifier's threshold in config.yml.
-FALLBACK_THRESHOLD = 0.3
 # The embedding model reads at most 512 tokens; the input contract keeps messages far shorter.
 MAX_EMBED_CHARS = 2000
 # Embeddings of one- and two-word messages ("ok", "why?", "tl;dr") sit close to everything; the
@@ -469,90 +478,64 @@ def embedding_model():
 
 
 # --- the Rasa component -------------------------------------------------------------------------
-try:  # the Rasa server loads this; the unit tests of `route` need no Rasa
-    import numpy as np
-    from rasa.engine.graph import ExecutionContext, GraphComponent
-    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-    from rasa.engine.storage.resource import Resource
-    from rasa.engine.storage.storage import ModelStorage
-    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
-    from rasa.shared.nlu.training_data.message import Message
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-except ImportError:  # pragma: no cover
-    GraphComponent = object  # type: ignore
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class SafetyGate(GraphComponent):
+    """Sets the safety intent of a message (see the module docstring).
 
+    Placed last in the pipeline so that its decision stands over the classifier's and the
+    FallbackClassifier's. Its intents (GATED_INTENTS) need the patterns or the semantic net to
+    agree: when only the classifier predicted one, the next intent in its ranking is used.
 
-if GraphComponent is not object:
+    Training embeds the examples once and stores them in the model, so loading is instant.
+    """
 
-    @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-    class SafetyGate(GraphComponent):
-        """Sets the safety intent of a message (see the module docstring).
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"semantic_threshold": 0.86, "semantic_margin": 0.01, "semantic_net": True}
 
-        Placed last in the pipeline so that its decision stands over the classifier's and the
-        FallbackClassifier's. Its intents (GATED_INTENTS) need the patterns or the semantic net to
-        agree: when only the classifier predicted one, the next intent in its ranking is used.
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 net: Optional[SemanticNet] = None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self.model_storage, self.resource, self.net = model_storage, resource, net
 
-        Training embeds the examples once and stores them in the model, so loading is instant.
-        """
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SafetyGate":
+        return cls(config, model_storage, resource)
 
-        @staticmethod
-        def get_default_config() -> Dict[Text, Any]:
-            return {"semantic_threshold": 0.86, "semantic_margin": 0.01, "semantic_net": True}
-
-        def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                     net: Optional[SemanticNet] = None) -> None:
-            self.config = {**self.get_default_config(), **config}
-            self.model_storage, self.resource, self.net = model_storage, resource, net
-
-        @classmethod
-        def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                   execution_context: ExecutionContext) -> "SafetyGate":
-            return cls(config, model_storage, resource)
-
-        def train(self, training_data: TrainingData) -> Resource:
-            if not self.config["semantic_net"]:
-                return self.resource
-            by_intent: Dict[str, List[str]] = {CRISIS: [], EMERGENCY: [], "ordinary": []}
-            for example in training_data.intent_examples:
-                group = example.get(INTENT) if example.get(INTENT) in (CRISIS, EMERGENCY) else "ordinary"
-                by_intent[group].append(example.get(TEXT))
-            net = SemanticNet.build(SemanticNet.example_texts(by_intent),
-                                    self.config["semantic_threshold"], self.config["semantic_margin"])
-            with self.model_storage.write_to(self.resource) as directory:
-                np.savez_compressed(directory / "examples.npz", **net.groups)
-            self.net = net
+    def train(self, training_data: TrainingData) -> Resource:
+        if not self.config["semantic_net"]:
             return self.resource
+        by_intent: Dict[str, List[str]] = {CRISIS: [], EMERGENCY: [], "ordinary": []}
+        for example in training_data.intent_examples:
+            group = example.get(INTENT) if example.get(INTENT) in (CRISIS, EMERGENCY) else "ordinary"
+            by_intent[group].append(example.get(TEXT))
+        net = SemanticNet.build(SemanticNet.example_texts(by_intent),
+                                self.config["semantic_threshold"], self.config["semantic_margin"])
+        with self.model_storage.write_to(self.resource) as directory:
+            np.savez_compressed(directory / "examples.npz", **net.groups)
+        self.net = net
+        return self.resource
 
-        @classmethod
-        def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext, **kwargs: Any) -> "SafetyGate":
-            gate = cls(config, model_storage, resource)
-            if gate.config["semantic_net"]:
-                with model_storage.read_from(resource) as directory:
-                    stored = np.load(directory / "examples.npz")
-                    groups = {name: stored[name] for name in stored.files}
-                gate.net = SemanticNet(groups, gate.config["semantic_threshold"], gate.config["semantic_margin"])
-            return gate
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "SafetyGate":
+        gate = cls(config, model_storage, resource)
+        if gate.config["semantic_net"]:
+            with model_storage.read_from(resource) as directory:
+                stored = np.load(directory / "examples.npz")
+                groups = {name: stored[name] for name in stored.files}
+            gate.net = SemanticNet(groups, gate.config["semantic_threshold"], gate.config["semantic_margin"])
+        return gate
 
-        def process_training_data(self, training_data: TrainingData) -> TrainingData:
-            return training_data
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
 
-        def process(self, messages: List[Message]) -> List[Message]:
-            for message in messages:
-                text = message.get("full_text") or message.get(TEXT) or ""  # the whole message (question_focus.py)
-                name = route(text)
-                if name is None and self.net is not None and not text.strip().startswith("/"):
-                    name = self.net.route(text)
-                ranking = list(message.get(INTENT_RANKING_KEY) or [])
-                if name is not None:
-                    intent = {"name": name, "confidence": 1.0}
-                    ranking = [intent] + [r for r in ranking if r.get("name") != name]
-                elif (message.get(INTENT) or {}).get("name") in GATED_INTENTS:
-                    ranking = [r for r in ranking if r.get("name") not in GATED_INTENTS]
-                    confident = ranking and ranking[0].get("confidence", 0) >= FALLBACK_THRESHOLD
-                    intent = ranking[0] if confident else {"name": "nlu_fallback", "confidence": 1.0}
-                else:
-                    continue
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            return messages
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = full_text(message)  # the whole message (server/question_focus.py)
+            name = route(text)
+            if name is None and self.net is not None and not text.strip().startswith("/"):
+                name = self.net.route(text)
+            apply_route(message, name, GATED_INTENTS)
+        return messages
