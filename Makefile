@@ -24,7 +24,7 @@ export PYTHONPATH := $(CURDIR)
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(SPACY_DIR)/meta.json server/safety_exemplars.yml
 
-.PHONY: help install spacy train chat actions test bench web web-deps lock clean
+.PHONY: help install spacy train chat actions test bench web web-deps system-packages lock clean
 
 help:
 	@echo "make chat   - talk to the bot in this terminal (installs and trains on first use)"
@@ -76,8 +76,12 @@ chat: $(MODEL)
 	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) scripts/chat.sh $(MODEL)
 
 # --- tests --------------------------------------------------------------------------------------
-test: $(MODEL) web-deps
+test: $(MODEL) web-deps system-packages
 	scripts/run_tests.sh $(MODEL)
+
+# Debian packages the tests need (chromium), installed with apt when missing.
+system-packages:
+	@scripts/system_packages.sh
 
 # --- benchmark ----------------------------------------------------------------------------------
 bench: $(SPACY_DIR)/meta.json

@@ -27,7 +27,7 @@ BOT = ".abot-log .abot-bot"
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed (apt-get install chromium; .ci/run does it)")
+        pytest.fail("chromium is not installed (apt-get install chromium; `make test` does it)")
     tmp = tmp_path_factory.mktemp("browser")
     actions_port, rasa_port, web_port = free_port(), free_port(), free_port()
     origin = f"http://127.0.0.1:{web_port}"
